@@ -1,0 +1,93 @@
+/**
+ * The database: PGlite in `.data/` when DATABASE_URL is unset, PostgreSQL (postgres driver)
+ * otherwise. Same schema, same migrations, same code paths. One instance per process, kept on
+ * globalThis so hot reload and Next's module copies share it.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { acquireDatabaseLock, releaseDatabaseLock } from "./lock";
+import { env, pgliteDir } from "../lib/env";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Functions that may run inside a caller's transaction take this. */
+export type DbOrTx = Database | Transaction;
+
+export type DatabaseDriver = "pglite" | "postgres";
+export type DatabaseHandle = {
+  db: Database;
+  driver: DatabaseDriver;
+  /** Where it lives, without credentials: a folder or host/database. */
+  location: string;
+  /** Set for PostgreSQL, so tools that need a dedicated connection can open one. */
+  databaseUrl?: string;
+  close: () => Promise<void>;
+};
+
+export type DatabaseConfig = { databaseUrl?: string; pgliteDir: string };
+
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (config.databaseUrl) {
+    const client = postgres(config.databaseUrl, {
+      max: 10,
+      onnotice: () => {},
+      connection: { application_name: "urban-policy-platform" },
+    });
+    const url = new URL(config.databaseUrl);
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      driver: "postgres",
+      location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      databaseUrl: config.databaseUrl,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const inMemory = config.pgliteDir.startsWith("memory://");
+  if (!inMemory) acquireDatabaseLock(config.pgliteDir);
+  const client = new PGlite(config.pgliteDir, { extensions: { pg_trgm, unaccent } });
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    driver: "pglite",
+    location: config.pgliteDir,
+    close: async () => {
+      await client.close();
+      if (!inMemory) releaseDatabaseLock(config.pgliteDir);
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { __platformDatabase?: DatabaseHandle };
+
+/** The process's database, opened on first use from lib/env. */
+export function getDatabase(): DatabaseHandle {
+  if (!globalForDb.__platformDatabase) {
+    globalForDb.__platformDatabase = openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      pgliteDir: env.PGLITE_DIR.startsWith("memory://") ? env.PGLITE_DIR : pgliteDir,
+    });
+  }
+  return globalForDb.__platformDatabase;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = globalForDb.__platformDatabase;
+  globalForDb.__platformDatabase = undefined;
+  await handle?.close();
+}
+
+/** The drizzle database of this process. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, prop) {
+    const real = getDatabase().db as unknown as Record<PropertyKey, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});

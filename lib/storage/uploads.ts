@@ -192,9 +192,11 @@ export type ServedFile = { data: Buffer; mimeType: DetectedType; isDocument: boo
  * unpublished draft the actor cannot see — the same answer for both).
  */
 export async function getUploadForViewer(actor: Actor | null, name: string): Promise<ServedFile | null> {
-  const match = NAME_PATTERN.exec(name);
+  // A bare id names the main file (media items store only the upload's id).
+  const bare = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(name);
+  const match = bare ? [name, name, undefined, undefined] : NAME_PATTERN.exec(name);
   if (!match) return null;
-  const [, id, variantWidth, ext] = match;
+  const [, id, variantWidth] = match;
   const [row] = await db
     .select({ upload: uploads, status: policyCases.status, publishedRevisionId: policyCases.publishedRevisionId })
     .from(uploads)
@@ -202,7 +204,8 @@ export async function getUploadForViewer(actor: Actor | null, name: string): Pro
     .where(eq(uploads.id, id!));
   if (!row) return null;
   const u = row.upload;
-  const isKnownKey = variantWidth ? u.variants.some((v) => v.key === name) : u.storageKey === name;
+  const key = bare ? u.storageKey : name;
+  const isKnownKey = variantWidth ? u.variants.some((v) => v.key === key) : u.storageKey === key;
   if (!isKnownKey) return null;
 
   // Public only when the live revision of a published case actually uses the file.
@@ -216,8 +219,9 @@ export async function getUploadForViewer(actor: Actor | null, name: string): Pro
   }
   if (!can(actor, "upload.view", { cityId: u.cityId, published })) return null;
 
-  const data = await getStorage().get(name);
+  const data = await getStorage().get(key);
   if (!data) return null;
-  const mimeType = variantWidth ? "image/webp" : TYPE_OF_EXTENSION[ext!]!;
+  const ext = key.split(".").pop()!;
+  const mimeType = variantWidth ? "image/webp" : TYPE_OF_EXTENSION[ext]!;
   return { data, mimeType, isDocument: mimeType === "application/pdf", public: published, downloadName: `document-${id!.slice(0, 8)}.${ext}` };
 }

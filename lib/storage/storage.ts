@@ -54,3 +54,8 @@ export function getStorage(): Storage {
   globalStore.__uploadStorage ??= new LocalFolderStorage(uploadsDir);
   return globalStore.__uploadStorage;
 }
+
+/** Points the app at another store (an S3 adapter at start-up, a temporary folder in tests). */
+export function setStorage(storage: Storage): void {
+  globalStore.__uploadStorage = storage;
+}

@@ -31,6 +31,18 @@ const EXTENSION: Record<DetectedType, string> = {
   "image/webp": "webp",
   "application/pdf": "pdf",
 };
+const NAME_EXTENSIONS: Record<DetectedType, string[]> = {
+  "image/jpeg": ["jpg", "jpeg", "jpe", "jfif"],
+  "image/png": ["png"],
+  "image/webp": ["webp"],
+  "application/pdf": ["pdf"],
+};
+const TYPE_NAMES: Record<DetectedType, string> = {
+  "image/jpeg": "a JPEG image",
+  "image/png": "a PNG image",
+  "image/webp": "a WebP image",
+  "application/pdf": "a PDF document",
+};
 const TYPE_OF_EXTENSION: Record<string, DetectedType> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", pdf: "application/pdf" };
 
 /** The file's real type from its magic number, or null when it is none of the accepted ones. */
@@ -81,7 +93,9 @@ async function reencodeImage(bytes: Uint8Array, type: DetectedType): Promise<{ m
   const input = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error", sequentialRead: true });
   let meta: Metadata;
   try {
-    meta = await input().metadata();
+    // Only the header is read here, so the pixel count can be reported in plain words; decoding
+    // below still carries the limit.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     return fail("invalid", "This image could not be read. It may be damaged; export it again as JPEG, PNG or WebP.");
   }
@@ -130,6 +144,13 @@ export async function storeUpload(
       return fail("unsupported", "SVG, HTML and other markup files are not accepted. Upload a JPEG, PNG or WebP image, or a PDF.");
     return fail("unsupported", "Only JPEG, PNG and WebP images and PDF documents are accepted. This file is none of those, whatever its name says.");
   }
+  // The bytes decide the type; a name that claims another type is a mistake or a trick, so refuse it.
+  const nameExt = /\.([A-Za-z0-9]{1,10})$/.exec(parsed.data.fileName ?? "")?.[1]?.toLowerCase();
+  if (nameExt && !NAME_EXTENSIONS[type].includes(nameExt))
+    return fail(
+      "unsupported",
+      `The file's name ends in .${nameExt}, but its content is ${TYPE_NAMES[type]}. Rename it to match what it is, or export it again.`,
+    );
   const isImage = type !== "application/pdf";
   const cap = isImage ? MAX_IMAGE_BYTES : MAX_DOCUMENT_BYTES;
   if (bytes.length > cap)

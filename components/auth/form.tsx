@@ -143,3 +143,28 @@ export function Field({
 export function HiddenField({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
 }
+
+export function SelectField({ name, label, options, defaultValue }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+  const state = useContext(FormStateContext);
+  const id = useId();
+  const error = state?.errors?.[name];
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} className="rounded border border-slate-500 px-3 py-2">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

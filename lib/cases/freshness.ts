@@ -60,7 +60,7 @@ export async function listCasesNeedingRefresh(actor: Actor | null, now: Date = n
       and(
         eq(policyCases.status, "published"),
         inArray(policyCases.cityId, cityIds),
-        lt(lastUpdatedExpr, refreshCutoff(now)),
+        lt(lastUpdatedExpr, sql`${refreshCutoff(now).toISOString()}::timestamptz`),
       ),
     )
     .orderBy(asc(lastUpdatedExpr));

@@ -9,7 +9,8 @@ import { auditEvents, cities, policyCases, users } from "../../db/schema";
 import { can, type Actor } from "../auth/policy";
 
 export const auditFilterSchema = z.object({
-  caseId: z.uuid().optional().catch(undefined),
+  /** A case id or slug. */
+  case: z.string().trim().max(200).regex(/^[A-Za-z0-9-]+$/).optional().catch(undefined),
   cityId: z.uuid().optional().catch(undefined),
   actorId: z.uuid().optional().catch(undefined),
   /** Inclusive days, YYYY-MM-DD, UTC. */
@@ -96,7 +97,10 @@ export async function listAuditEvents(
 ): Promise<{ rows: AuditRow[]; hasMore: boolean } | null> {
   if (!can(actor, "audit.view")) return null;
   const conditions: SQL[] = [];
-  if (filter.caseId) conditions.push(eq(auditEvents.caseId, filter.caseId));
+  if (filter.case)
+    conditions.push(
+      z.uuid().safeParse(filter.case).success ? eq(auditEvents.caseId, filter.case) : eq(policyCases.slug, filter.case),
+    );
   if (filter.cityId) conditions.push(eq(auditEvents.cityId, filter.cityId));
   if (filter.actorId) conditions.push(eq(auditEvents.actorId, filter.actorId));
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, new Date(`${filter.from}T00:00:00Z`)));

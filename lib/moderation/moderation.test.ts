@@ -103,7 +103,7 @@ describe("audit log and case history", () => {
     await submit(b.caseId, bangkokOfficial);
     await approveSubmission(admin, { caseId: b.caseId, revisionId: b.revisionId });
 
-    const byCase = (await listAuditEvents(moderator, auditFilterSchema.parse({ caseId: a.caseId })))!;
+    const byCase = (await listAuditEvents(moderator, auditFilterSchema.parse({ case: a.caseId })))!;
     expect(byCase.rows.map((r) => r.action)).toEqual(["case.changes_requested", "case.submitted"]);
     expect(byCase.rows[0]).toMatchObject({
       actor: { id: moderator.id, name: "Mo Moderator" },
@@ -114,6 +114,9 @@ describe("audit log and case history", () => {
       city: { name: "Seoul" },
     });
 
+    const bySlug = (await listAuditEvents(moderator, auditFilterSchema.parse({ case: a.slug })))!;
+    expect(bySlug.rows.map((r) => r.id)).toEqual(byCase.rows.map((r) => r.id));
+
     const byCity = (await listAuditEvents(admin, auditFilterSchema.parse({ cityId: bangkok })))!;
     expect(byCity.rows.every((r) => r.city.id === bangkok)).toBe(true);
     expect(byCity.rows.map((r) => r.case.id)).toContain(b.caseId);
@@ -123,14 +126,14 @@ describe("audit log and case history", () => {
     expect(byModerator.rows.every((r) => r.actor.id === admin.id)).toBe(true);
 
     const today = new Date().toISOString().slice(0, 10);
-    const todayRows = (await listAuditEvents(moderator, auditFilterSchema.parse({ from: today, to: today, caseId: b.caseId })))!;
+    const todayRows = (await listAuditEvents(moderator, auditFilterSchema.parse({ from: today, to: today, case: b.caseId })))!;
     expect(todayRows.rows).toHaveLength(2);
-    const past = (await listAuditEvents(moderator, auditFilterSchema.parse({ to: "2001-01-01", caseId: b.caseId })))!;
+    const past = (await listAuditEvents(moderator, auditFilterSchema.parse({ to: "2001-01-01", case: b.caseId })))!;
     expect(past.rows).toHaveLength(0);
 
     // Garbage in the query string is ignored, not an error.
-    expect(auditFilterSchema.parse({ caseId: "'; drop table x", from: "yesterday", page: "-4" })).toMatchObject({
-      caseId: undefined,
+    expect(auditFilterSchema.parse({ case: "'; drop table x", from: "yesterday", page: "-4" })).toMatchObject({
+      case: undefined,
       from: undefined,
       page: 1,
     });

@@ -1,12 +1,10 @@
 /**
  * The workflow beyond the matrix: parallel decisions, atomicity under an injected failure, input
  * validation, the update cycle (the live revision stays live), change requests the studio shows,
- * notifications and their mail through a real SMTP server on loopback.
+ * notifications.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { db } from "../../db/client";
 import { auditEvents, caseRevisions, notifications, policyCases, reviews, searchOutbox } from "../../db/schema";
 import type { Actor } from "../auth/policy";
@@ -30,7 +28,6 @@ import {
   unpublishCase,
   type WorkflowResult,
 } from "./workflow";
-import { sendNotificationEmails } from "../notifications/email";
 
 let official: Actor;
 let cityAdmin: Actor;
@@ -290,40 +287,5 @@ describe("the change-request loop and the update cycle", () => {
     });
     expect(await getCase(caseId)).toMatchObject({ status: "published", publishedRevisionId: first, workingRevisionId: null });
     expect(await startNewDraft(official, { caseId, revisionId: first })).toMatchObject({ ok: true, created: true });
-  });
-});
-
-describe("notification mail", () => {
-  it("goes through a real SMTP server to the author", async () => {
-    const received: { to: string[]; body: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        let body = "";
-        stream.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const port = (server.server.address() as AddressInfo).port;
-      const { caseId, revisionId } = await submittedCase();
-      await requestChanges(moderator, { caseId, revisionId, comment: "Which year is the budget for?" });
-      const ids = (await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.caseId, caseId))).map((r) => r.id);
-      const sent = await sendNotificationEmails(ids, { smtpUrl: `smtp://127.0.0.1:${port}` });
-      expect(sent).toBe(1);
-      expect(received).toHaveLength(1);
-      expect(received[0]!.to).toEqual([DEMO.seoulOfficial]);
-      expect(received[0]!.body).toContain("A moderator asked for changes");
-      expect(received[0]!.body).toContain("Which year is the budget for?");
-      expect(received[0]!.body).toContain(`/studio/cases/${caseId}`);
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
   });
 });

@@ -42,7 +42,7 @@ export function completeRevision(overrides: Partial<RevisionInput> = {}): Revisi
     language: "en",
     sdgGoals: [11],
     sdgTargets: ["11.2"],
-    policyAreas: ["transport"],
+    policyAreas: ["transportation"],
     tags: ["streets"],
     sections: {
       implementation: paragraphsToDoc(["The city closed 3 km of road every Sunday from 8:00 to 18:00."]),

@@ -1,0 +1,142 @@
+/**
+ * The review loop in Chromium, as the people involved would do it: an official writes and
+ * submits a case; a moderator asks for a change on one field; the official sees the comment
+ * beside that field, edits and resubmits; the moderator approves; a visitor finds the case.
+ * Then an update of the live case stays invisible to the visitor until it is approved.
+ */
+import { test, expect, type Browser, type Page } from "@playwright/test";
+
+const PASSWORD = "demo-password-2026";
+const stamp = Date.now().toString(36);
+const TITLE = `Night buses for shift workers ${stamp}`;
+const UPDATED_TITLE = `Night buses for shift workers, citywide ${stamp}`;
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on("dialog", (d) => {
+    throw new Error(`Unexpected dialog: ${d.message()}`);
+  });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("account-link")).toBeVisible();
+  return page;
+}
+
+async function waitSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+}
+
+async function submitForReview(page: Page) {
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByTestId("submit-message")).toContainText("Submitted for review");
+}
+
+test("official submits → moderator requests a change → official fixes it → approved → visitor reads it; updates wait for review", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const official = await signedIn(browser, "seoul.official@example.org");
+  const moderator = await signedIn(browser, "moderator@example.org");
+  const visitor = await (await browser.newContext()).newPage();
+
+  // 1. The official writes a complete case and submits it.
+  await official.goto("/studio/cases/new");
+  await official.getByLabel("Title").fill(TITLE);
+  await official.getByRole("button", { name: "Start writing" }).click();
+  await expect(official).toHaveURL(/\/studio\/cases\/[0-9a-f-]{36}$/);
+  const studioUrl = official.url();
+  const caseId = studioUrl.split("/").pop()!;
+
+  await official
+    .getByLabel("Summary")
+    .fill("Night buses every 40 minutes on nine routes let shift workers get home safely and cheaply.");
+  await official.getByRole("checkbox", { name: "Transportation" }).check();
+  await official.getByRole("list", { name: "Goals" }).getByRole("checkbox").nth(10).check();
+  const whatWasDone = official.getByRole("textbox", { name: "What was done" });
+  await whatWasDone.click();
+  await whatWasDone.pressSequentially("Nine night routes were planned from mobile phone call data.");
+  await official.getByLabel("Start", { exact: true }).fill("2013-04");
+  await official.getByLabel("Budget amount").fill("1500000000");
+  await official.getByLabel("Currency", { exact: true }).selectOption("KRW");
+  await waitSaved(official);
+  await submitForReview(official);
+
+  // 2. The moderator finds it in the queue and asks for a change on the budget.
+  await moderator.goto("/moderation");
+  const row = moderator.getByTestId("review-queue").getByRole("row", { name: new RegExp(TITLE) });
+  await expect(row).toContainText("New case");
+  await expect(row).toContainText("Seoul");
+  await row.getByRole("link", { name: TITLE }).click();
+  await expect(moderator).toHaveURL(new RegExp(`/moderation/${caseId}$`));
+  await expect(moderator.getByRole("heading", { level: 2, name: "As it will be published" })).toBeVisible();
+  await expect(moderator.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await moderator.getByLabel("What needs to change (required)").fill("Nearly ready. Please complete the budget.");
+  await moderator.getByLabel("Field 1", { exact: true }).selectOption("budget");
+  await moderator.getByLabel("Comment on field 1").fill("Which year is this budget for?");
+  await moderator.getByRole("button", { name: "Request changes" }).click();
+  await expect(moderator.getByRole("status")).toContainText("Changes requested");
+  await expect(moderator.getByTestId("review-queue").getByText(TITLE)).toHaveCount(0);
+
+  // 3. The official is told, sees the comment beside the budget, edits and resubmits.
+  await official.goto("/notifications");
+  const note = official.getByTestId("notifications").getByRole("listitem").filter({ hasText: "A moderator asked for changes" }).first();
+  await expect(note).toContainText(TITLE);
+  await expect(note).toContainText("Nearly ready. Please complete the budget.");
+  await note.getByRole("button", { name: /Open/ }).click();
+  await expect(official).toHaveURL(studioUrl);
+  const budgetSection = official.locator("section[aria-labelledby='budget-heading']");
+  await expect(budgetSection.locator("[data-moderator-comment]")).toContainText("Which year is this budget for?");
+  await official.getByLabel("Budget year").fill("2013");
+  await waitSaved(official);
+  await submitForReview(official);
+
+  // 4. The moderator approves.
+  await moderator.goto(`/moderation/${caseId}`);
+  await expect(moderator.getByText("Changes requested").first()).toBeVisible();
+  await moderator.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(moderator.getByRole("status")).toContainText("Approved");
+
+  // 5. A visitor finds it.
+  await moderator.goto(`/moderation/${caseId}`);
+  const publicLink = moderator.getByRole("link", { name: /^\/cases\// });
+  const publicPath = (await publicLink.textContent())!.trim();
+  const visit = await visitor.goto(publicPath);
+  expect(visit?.status()).toBe(200);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  await expect(visitor.getByText("Nine night routes were planned")).toBeVisible();
+
+  // 6. An update stays invisible until approved.
+  await official.goto(studioUrl);
+  await official.getByLabel("Title").fill(UPDATED_TITLE);
+  await waitSaved(official);
+  await submitForReview(official);
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  const api = await visitor.request.get(`/api/v1${publicPath}`);
+  expect(JSON.stringify(await api.json())).not.toContain(UPDATED_TITLE);
+
+  await moderator.goto("/moderation");
+  const updateRow = moderator.getByTestId("review-queue").getByRole("row", { name: new RegExp(UPDATED_TITLE) });
+  await expect(updateRow).toContainText("Update of a live case");
+  await updateRow.getByRole("link").first().click();
+  const changed = moderator.getByTestId("diff-changed");
+  await expect(changed.locator("[data-field='title'] del")).toContainText("shift workers");
+  await expect(changed.locator("[data-field='title'] ins")).toContainText("citywide");
+  await expect(changed.locator("[data-field]")).toHaveCount(1);
+  await moderator.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(moderator.getByRole("status")).toContainText("Approved");
+
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(UPDATED_TITLE);
+
+  // 7. The audit log has the whole story.
+  await moderator.goto(`/moderation/audit?case=${caseId}`);
+  const audit = moderator.getByTestId("audit-table");
+  const changesRow = audit.getByRole("row").filter({ hasText: "Changes requested" });
+  await expect(changesRow).toHaveCount(1);
+  await expect(changesRow).toContainText("Mo Moderator");
+  await expect(changesRow).toContainText("submitted → changes_requested");
+  await expect(changesRow).toContainText("Which year is this budget for?");
+  await expect(audit.getByRole("row").filter({ hasText: "Approved and published" })).toHaveCount(2);
+});

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RevisionData } from "@/lib/cases/schemas";
-import type { FieldChange } from "@/lib/cases/revision-diff";
+import type { FieldChange } from "@/lib/cases/mutations";
 
 export type SaveState =
   | { kind: "saved"; at: string | null }

@@ -12,10 +12,13 @@ import { can, type Actor } from "../auth/policy";
 import { recordAudit } from "../audit/record";
 import { revisionSchema, languageSchema, type RevisionData } from "./schemas";
 import { columnsToRevision, revisionToColumns } from "./revision-row";
-import { diffRevisions, type FieldChange } from "./revision-diff";
+import { changedFields } from "./diff";
+import type { RevisionFieldKey } from "./fields";
 import { startNewDraftFrom } from "./workflow";
 
 export type FieldIssue = { path: string; message: string };
+/** One field that differs between two copies of a revision, as readable text. */
+export type FieldChange = { field: RevisionFieldKey; label: string; before: string; after: string };
 
 export type MutationError =
   | { ok: false; code: "not_found"; message: string }
@@ -176,7 +179,9 @@ export async function saveDraft(
               .leftJoin(users, eq(users.id, caseRevisions.lastEditorId))
               .where(eq(caseRevisions.id, currentId))
           : [];
-        const changes = current ? diffRevisions(revision, columnsToRevision(current.row)) : [];
+        const changes: FieldChange[] = current
+          ? changedFields(revision, columnsToRevision(current.row)).map((d) => ({ field: d.key, label: d.label, before: d.before, after: d.after }))
+          : [];
         return {
           ok: false,
           code: "conflict",

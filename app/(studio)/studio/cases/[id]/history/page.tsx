@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getRevisionDataOrThrow, listRevisionsOrThrow } from "@/lib/cases/studio-queries";
-import { diffRevisions } from "@/lib/cases/revision-diff";
+import { diffRevisions } from "@/lib/cases/diff";
+import { DiffView } from "@/components/moderation/diff-view";
+import { CaseHistoryPanel } from "@/components/moderation/case-history-panel";
 import { formatDate } from "@/lib/i18n/format";
 import { STATUS_LABELS } from "@/components/studio/status";
 import { orNotFound } from "../load";
@@ -97,34 +99,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             </button>
           </form>
           {!canCompare && <p>Choose two different revisions.</p>}
-          {changes && changes.length === 0 && <p>These revisions have the same content.</p>}
-          {changes && changes.length > 0 && (
-            <table className="w-full border-collapse text-sm" data-testid="diff">
-              <caption className="mb-1 text-left">
-                Changes from revision {numberOf(fromId)} to revision {numberOf(toId)}
-              </caption>
-              <thead>
-                <tr className="bg-slate-100 text-left">
-                  <th scope="col" className="border border-slate-300 px-2 py-1">Field</th>
-                  <th scope="col" className="border border-slate-300 px-2 py-1">Revision {numberOf(fromId)}</th>
-                  <th scope="col" className="border border-slate-300 px-2 py-1">Revision {numberOf(toId)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((c) => (
-                  <tr key={c.field}>
-                    <th scope="row" className="border border-slate-300 px-2 py-1 text-left align-top">{c.label}</th>
-                    <td className="whitespace-pre-wrap border border-slate-300 bg-red-50 px-2 py-1 align-top">{c.before || "(empty)"}</td>
-                    <td className="whitespace-pre-wrap border border-slate-300 bg-green-50 px-2 py-1 align-top">{c.after || "(empty)"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {changes && <DiffView diff={changes} caption={`Changes from revision ${numberOf(fromId)} to revision ${numberOf(toId)}`} />}
         </section>
       ) : (
         <p>There is only one revision so far; after the first submission you can compare versions here.</p>
       )}
+      <CaseHistoryPanel actor={actor} caseId={id} />
     </div>
   );
 }

@@ -26,7 +26,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
       { status: 403, headers: { "Cache-Control": "no-store" } },
     );
   }
-  return (withSession as unknown as (r: NextRequest, e: NextFetchEvent) => Promise<Response>)(request, event);
+  // With a lazily built config, next-auth's auth(handler) answers a Promise of the handler.
+  const handler = await (withSession as unknown as Promise<(r: NextRequest, e: NextFetchEvent) => Promise<Response>>);
+  return handler(request, event);
 }
 
 export const config = {

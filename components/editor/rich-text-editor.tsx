@@ -53,7 +53,8 @@ export function RichTextEditor({ id, label, value, onChange, caseId, readOnly, d
     },
   });
   useEffect(() => {
-    editor?.setEditable(!readOnly);
+    // No update event: toggling editability is not an edit and must not trigger a save.
+    editor?.setEditable(!readOnly, false);
   }, [editor, readOnly]);
 
   return (

@@ -223,6 +223,12 @@ export function CaseForm(props: CaseFormProps) {
     }
   };
 
+  /** Saves first, so the preview and the history show what was just typed. */
+  const leaveTo = async (href: string) => {
+    if (editable && s.kind !== "conflict") await autosave.saveNow();
+    router.push(href);
+  };
+
   const s = autosave.state;
   const statusText =
     !editable
@@ -251,6 +257,12 @@ export function CaseForm(props: CaseFormProps) {
         <p role="status" aria-live="polite" data-testid="save-status" data-state={editable ? s.kind : "readonly"} className="font-semibold">
           {statusText}
         </p>
+        <button type="button" className={`${buttonClass} ml-auto`} onClick={() => void leaveTo(`/studio/cases/${caseId}/preview`)}>
+          Preview
+        </button>
+        <button type="button" className={buttonClass} onClick={() => void leaveTo(`/studio/cases/${caseId}/history`)}>
+          History
+        </button>
         {editable && (
           <>
             <button type="button" className={buttonClass} onClick={() => void autosave.saveNow()} disabled={s.kind === "saving"}>

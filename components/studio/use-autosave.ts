@@ -89,17 +89,26 @@ export function useAutosave({ caseId, initialVersion, enabled, prepare }: Option
       try {
         const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: body(prepared.data) });
         const result = await response.json().catch(() => null);
-        if (response.ok && result?.ok) {
-          versionRef.current = result.version;
+        const settle = (version: number, at: string | null) => {
+          versionRef.current = version;
           savedJsonRef.current = json;
           if (latestRef.current && JSON.stringify(prepare(latestRef.current).data) === json) {
             clearBackup(caseId);
-            setState({ kind: "saved", at: result.savedAt });
+            setState({ kind: "saved", at });
           } else {
+            // More was typed while this save was in flight.
             writeBackup(caseId, { baseVersion: versionRef.current, data: latestRef.current!, at: new Date().toISOString() });
             setState({ kind: "unsaved" });
+            if (timerRef.current) clearTimeout(timerRef.current);
+            timerRef.current = setTimeout(() => void saveNow(), IDLE_SAVE_MS);
           }
           return true;
+        };
+        if (response.ok && result?.ok) return settle(result.version, result.savedAt);
+        if (result?.code === "conflict" && Array.isArray(result.changes) && result.changes.length === 0) {
+          // The newer save holds exactly this content (typically this page's own keepalive save from
+          // before a reload): nothing to lose either way, so take its version and carry on.
+          return settle(result.currentVersion, result.updatedAt ?? null);
         }
         if (result?.code === "conflict") {
           stoppedRef.current = true;
@@ -184,12 +193,16 @@ export function useAutosave({ caseId, initialVersion, enabled, prepare }: Option
       if (dirty()) e.preventDefault();
     };
     document.addEventListener("visibilitychange", onHidden);
+    const timers = timerRef;
     window.addEventListener("pagehide", onPageHide);
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => {
       document.removeEventListener("visibilitychange", onHidden);
       window.removeEventListener("pagehide", onPageHide);
       window.removeEventListener("beforeunload", onBeforeUnload);
+      // Leaving the editor inside the app (a link): save what is pending right away.
+      if (timers.current) clearTimeout(timers.current);
+      if (dirty()) onPageHide();
     };
   }, [enabled, prepare, saveNow, url]);
 

@@ -145,6 +145,14 @@ export async function createDraftCase(
   });
 }
 
+/** PostgreSQL cannot store U+0000 in text or jsonb; it is invisible anyway, so it is dropped. */
+function withoutNulCharacters(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (depth > 50 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => withoutNulCharacters(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNulCharacters(v, depth + 1)]));
+}
+
 const saveInput = z.object({ caseId: z.string(), version: z.number().int().min(1), revision: z.unknown() });
 
 /**
@@ -161,7 +169,7 @@ export async function saveDraft(
   const { caseId, version } = parsedInput.data;
   if (!actor || !uuid.safeParse(caseId).success) return NOT_FOUND;
   // Validate before touching the database: bad input writes nothing.
-  const parsedRevision = revisionSchema.safeParse(parsedInput.data.revision);
+  const parsedRevision = revisionSchema.safeParse(withoutNulCharacters(parsedInput.data.revision));
 
   try {
     return await db.transaction(async (tx): Promise<SaveDraftResult> => {

@@ -27,12 +27,6 @@ export default async function EditCasePage({ params }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-3xl font-bold">{item.data.title || "Untitled case"}</h1>
         <div className="flex gap-3 text-sm">
-          <Link href={`/studio/cases/${item.id}/preview`} className="underline">
-            Preview
-          </Link>
-          <Link href={`/studio/cases/${item.id}/history`} className="underline">
-            History
-          </Link>
           {item.hasBeenPublished && (
             <Link href={`/cases/${item.slug}`} className="underline">
               Live page

@@ -219,6 +219,13 @@ test("an official writes a full case, reloads it intact, previews and submits it
   await expect(page.locator("[data-row='media-3']").getByLabel("Video title")).toHaveValue("Riding the owl bus");
   await expect(page.locator("[data-row='translation-1']").getByLabel("Title", { exact: true })).toHaveValue("올빼미 버스");
   await expect(page.getByText(/Targets of goal 11: .*\(1 chosen\)/)).toBeVisible();
+  // The PDF comes back as a download with its real type.
+  const pdfHref = await page.locator("[data-row='media-2']").getByRole("link", { name: "Download the PDF" }).getAttribute("href");
+  const pdf = await page.request.get(pdfHref!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toMatch(/^attachment; filename="document-[0-9a-f]{8}\.pdf"$/);
+  expect(pdf.headers()["x-content-type-options"]).toBe("nosniff");
 
   // A dropped connection loses nothing: the change waits in the browser and is saved later.
   await page.route("**/api/studio/cases/*/draft", (route) => route.abort("internetdisconnected"));

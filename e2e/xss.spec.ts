@@ -99,7 +99,7 @@ test("naughty strings and XSS payloads stay text from the studio to the public p
 
   const moderator = await pageFor(browser, "moderator@example.org");
   await moderator.goto(`/moderation/${caseId}`);
-  await expect(moderator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(moderator.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
   expect(await liveMarkup(moderator)).toEqual([]);
   await moderator.getByRole("button", { name: "Approve and publish" }).click();
   await expect(moderator.getByRole("status")).toContainText("Approved");

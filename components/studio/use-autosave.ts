@@ -68,6 +68,11 @@ export function useAutosave({ caseId, initialVersion, enabled, prepare }: Option
   const inFlightRef = useRef<Promise<boolean> | null>(null);
   const stoppedRef = useRef(false);
   const url = `/api/studio/cases/${caseId}/draft`;
+  // The page re-reads the case after submit or withdraw (router.refresh); its version is then the
+  // truth, since both actions run only after everything typed was saved.
+  useEffect(() => {
+    versionRef.current = initialVersion;
+  }, [initialVersion]);
 
   const body = (data: RevisionData) => JSON.stringify({ version: versionRef.current, revision: data });
 

@@ -43,7 +43,7 @@ export default async function EditCasePage({ params }: Props) {
       {item.status === "rejected" && <p role="status">This case was rejected and can no longer be edited.</p>}
       {item.revision.status === "submitted" && <p role="status">This revision is waiting for review. Withdraw it to make more changes.</p>}
       <CaseForm
-        key={`${item.revision.id}-${item.revision.status}`}
+        key={item.id}
         caseId={item.id}
         version={item.version}
         initial={item.data}

@@ -37,10 +37,15 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
       { status: 403, headers: { "Cache-Control": "no-store" } },
     );
   }
+  // Files from public/ need neither a session nor a CSP; writes to them still met the wall above.
+  if (STATIC_FILE.test(request.nextUrl.pathname) && (request.method === "GET" || request.method === "HEAD")) return NextResponse.next();
   const handler = (await (withSession as unknown as Promise<(r: NextRequest, e: NextFetchEvent) => Promise<Response>>));
   return handler(request, event);
 }
 
+const STATIC_FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|css|js|map|woff2?|txt)$/i;
+
+// Everything but Next's own build assets: the origin wall must see every write, whatever its path.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|gif|svg|webp|ico|css|js|woff2?)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

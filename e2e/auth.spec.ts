@@ -1,5 +1,6 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
+import AxeBuilder from "@axe-core/playwright";
 
 /**
  * Accounts, membership and roles in Chromium against the real server. The password-reset test
@@ -54,6 +55,7 @@ test("register, ask to join Seoul, get approved by Seoul's city admin, and see t
 
   const admin = await newSignedInPage(browser, "seoul.admin@example.org", DEMO_PASSWORD);
   await admin.goto("/account/cities");
+  await expect(admin.getByRole("link", { name: "Edit the profile of Seoul" })).toBeVisible();
   const request = admin.getByTestId("city-member").filter({ hasText: email });
   await expect(request).toContainText("Transport planning team");
   await request.getByRole("button", { name: "Approve Newcomer Park" }).click();
@@ -223,4 +225,35 @@ test("cross-origin writes to server actions and route handlers are refused, Orig
     maxRedirects: 0,
   });
   expect(cross.status()).toBe(403);
+});
+
+test("the account pages pass axe and carry a nonce-based Content-Security-Policy", async ({ page, browser }) => {
+  for (const path of ["/login", "/register", "/forgot-password"]) {
+    const response = await page.goto(path);
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce, `CSP nonce on ${path}`).toBeTruthy();
+    expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  // A refused form, with its messages, is accessible too.
+  await signIn(page, "nobody@example.net", "wrong password here");
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+  const admin = await newSignedInPage(browser, "seoul.admin@example.org", DEMO_PASSWORD);
+  for (const path of ["/account", "/account/cities", "/logout"]) {
+    await admin.goto(path);
+    const results = await new AxeBuilder({ page: admin }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  await admin.context().close();
+  const platformAdmin = await newSignedInPage(browser, "admin@example.org", DEMO_PASSWORD);
+  for (const path of ["/admin", "/admin/users", "/admin/cities", "/admin/memberships"]) {
+    await platformAdmin.goto(path);
+    const results = await new AxeBuilder({ page: platformAdmin }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  await platformAdmin.context().close();
 });

@@ -257,3 +257,29 @@ test("the account pages pass axe and carry a nonce-based Content-Security-Policy
   }
   await platformAdmin.context().close();
 });
+
+test("changing the password keeps a refused form as typed, then ends the session", async ({ page }) => {
+  const email = `changer.${run}@example.net`;
+  await page.goto("/register");
+  await page.getByLabel("Your name").fill("Changer Choi");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("original passphrase words");
+  await page.getByLabel("Password again").fill("original passphrase words");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account/);
+
+  const form = page.getByRole("region", { name: "Change your password" });
+  await form.getByLabel("Current password").fill("not my password at all");
+  await form.getByLabel("New password", { exact: true }).fill("replacement passphrase words");
+  await form.getByLabel("New password again").fill("replacement passphrase words");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("Your current password is not correct.")).toBeVisible();
+  await expect(form.getByLabel("New password", { exact: true })).toHaveValue("replacement passphrase words");
+
+  await form.getByLabel("Current password").fill("original passphrase words");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/login\?changed=1$/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Your password has been changed");
+  await signIn(page, email, "replacement passphrase words");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Account/ })).toBeVisible();
+});

@@ -283,3 +283,43 @@ test("changing the password keeps a refused form as typed, then ends the session
   await signIn(page, email, "replacement passphrase words");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Account/ })).toBeVisible();
 });
+
+test("an admin's role change and disable end the person's sessions at once", async ({ page, browser }) => {
+  const email = `promoted.${run}@example.net`;
+  await page.goto("/register");
+  await page.getByLabel("Your name").fill("Promoted Jung");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("promoted passphrase words");
+  await page.getByLabel("Password again").fill("promoted passphrase words");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account/);
+
+  const admin = await newSignedInPage(browser, "admin@example.org", DEMO_PASSWORD);
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = admin.getByTestId("admin-user");
+  await expect(row).toHaveCount(1);
+  await row.getByLabel("Role of Promoted Jung").selectOption("moderator");
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByText("Role saved.")).toBeVisible();
+
+  // The session issued before the role change is gone; signing in again brings the new role.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+  await signIn(page, email, "promoted passphrase words");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderation" })).toBeVisible();
+
+  await admin.reload();
+  await row.getByRole("button", { name: "Disable Promoted Jung" }).click();
+  await expect(row.getByText("Account disabled and signed out.")).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+  await signIn(page, email, "promoted passphrase words");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+
+  await admin.reload();
+  await row.getByRole("button", { name: "Enable Promoted Jung" }).click();
+  await expect(row.getByText("Account enabled.")).toBeVisible();
+  await signIn(page, email, "promoted passphrase words");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Account/ })).toBeVisible();
+  await admin.context().close();
+});

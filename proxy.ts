@@ -13,6 +13,8 @@ import { appUrl } from "./lib/env";
 const { auth } = NextAuth(() => authConfig());
 const allowedOrigins = [new URL(appUrl).origin];
 
+// With a lazy config (the secret is read at the first request, not at build time) next-auth's
+// `auth(handler)` hands back a promise of the wrapped handler rather than the handler itself.
 const withSession = auth((request) => {
   const forwarded = new Headers(request.headers);
   forwarded.set("x-request-path", request.nextUrl.pathname + request.nextUrl.search);
@@ -26,7 +28,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
       { status: 403, headers: { "Cache-Control": "no-store" } },
     );
   }
-  return (withSession as unknown as (r: NextRequest, e: NextFetchEvent) => Promise<Response>)(request, event);
+  const handler = (await (withSession as unknown as Promise<(r: NextRequest, e: NextFetchEvent) => Promise<Response>>));
+  return handler(request, event);
 }
 
 export const config = {

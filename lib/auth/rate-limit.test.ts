@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../db/client";
-import { auditEvents, rateLimits } from "../../db/schema";
+import { auditEvents, rateLimits, users } from "../../db/schema";
 import { clearRateLimit, describeWait, hitRateLimit, peekRateLimit, RATE_RULES, type RateRule } from "./rate-limit";
 import { authenticate, registerUser } from "./accounts";
 
@@ -135,7 +135,7 @@ describe("sign-up limits", () => {
     }
     const refused = await registerUser({ name: "One too many", email: "toomany@example.net", password: "quite a long passphrase here" }, ip);
     expect(refused).toMatchObject({ ok: false, code: "rate_limited" });
-    const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from users where email = 'toomany@example.net'`).then((r) => ("rows" in r ? (r.rows as { n: number }[]) : (r as unknown as { n: number }[])));
-    expect(row!.n).toBe(0);
+    const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, "toomany@example.net"));
+    expect(rows).toHaveLength(0);
   });
 });

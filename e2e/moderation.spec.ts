@@ -70,7 +70,8 @@ test("official submits → moderator requests a change → official fixes it →
   await row.getByRole("link", { name: TITLE }).click();
   await expect(moderator).toHaveURL(new RegExp(`/moderation/${caseId}$`));
   await expect(moderator.getByRole("heading", { level: 2, name: "As it will be published" })).toBeVisible();
-  await expect(moderator.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(moderator.getByRole("heading", { level: 1, name: `Review: ${TITLE}` })).toBeVisible();
+  await expect(moderator.getByRole("region", { name: "As it will be published" }).getByRole("heading", { name: TITLE, exact: true })).toBeVisible();
   await moderator.getByLabel("What needs to change (required)").fill("Nearly ready. Please complete the budget.");
   await moderator.getByLabel("Field 1", { exact: true }).selectOption("budget");
   await moderator.getByLabel("Comment on field 1").fill("Which year is this budget for?");

@@ -122,8 +122,8 @@ test("official submits → moderator requests a change → official fixes it →
   await expect(updateRow).toContainText("Update of a live case");
   await updateRow.getByRole("link").first().click();
   const changed = moderator.getByTestId("diff-changed");
-  await expect(changed.locator("[data-field='title'] del")).toContainText("shift workers");
-  await expect(changed.locator("[data-field='title'] ins")).toContainText("citywide");
+  await expect(changed.locator("[data-field='title'] del")).toContainText("workers");
+  await expect(changed.locator("[data-field='title'] ins")).toContainText("workers, citywide");
   await expect(changed.locator("[data-field]")).toHaveCount(1);
   await moderator.getByRole("button", { name: "Approve and publish" }).click();
   await expect(moderator.getByRole("status")).toContainText("Approved");

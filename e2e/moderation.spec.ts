@@ -5,6 +5,7 @@
  * Then an update of the live case stays invisible to the visitor until it is approved.
  */
 import { test, expect, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 const PASSWORD = "demo-password-2026";
 const stamp = Date.now().toString(36);
@@ -23,6 +24,11 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("account-link")).toBeVisible();
   return page;
+}
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
 }
 
 async function waitSaved(page: Page) {
@@ -67,11 +73,13 @@ test("official submits → moderator requests a change → official fixes it →
   const row = moderator.getByTestId("review-queue").getByRole("row", { name: new RegExp(TITLE) });
   await expect(row).toContainText("New case");
   await expect(row).toContainText("Seoul");
+  await expectAccessible(moderator);
   await row.getByRole("link", { name: TITLE }).click();
   await expect(moderator).toHaveURL(new RegExp(`/moderation/${caseId}$`));
   await expect(moderator.getByRole("heading", { level: 2, name: "As it will be published" })).toBeVisible();
   await expect(moderator.getByRole("heading", { level: 1, name: `Review: ${TITLE}` })).toBeVisible();
   await expect(moderator.getByRole("region", { name: "As it will be published" }).getByRole("heading", { name: TITLE, exact: true })).toBeVisible();
+  await expectAccessible(moderator);
   await moderator.getByLabel("What needs to change (required)").fill("Nearly ready. Please complete the budget.");
   await moderator.getByLabel("Field 1", { exact: true }).selectOption("budget");
   await moderator.getByLabel("Comment on field 1").fill("Which year is this budget for?");
@@ -83,6 +91,8 @@ test("official submits → moderator requests a change → official fixes it →
   await official.goto("/notifications");
   const note = official.getByTestId("notifications").getByRole("listitem").filter({ hasText: "A moderator asked for changes" }).first();
   await expect(note).toContainText(TITLE);
+  await expect(official.getByTestId("notification-bell")).toHaveAccessibleName(/[1-9]\d* unread/);
+  await expectAccessible(official);
   await expect(note).toContainText("Nearly ready. Please complete the budget.");
   await note.getByRole("button", { name: /Open/ }).click();
   await expect(official).toHaveURL(studioUrl);
@@ -140,4 +150,58 @@ test("official submits → moderator requests a change → official fixes it →
   await expect(changesRow).toContainText("submitted → changes_requested");
   await expect(changesRow).toContainText("Which year is this budget for?");
   await expect(audit.getByRole("row").filter({ hasText: "Approved and published" })).toHaveCount(2);
+  await expectAccessible(moderator);
+
+  // 8. The review pages are for moderators only; an administrator retires the case (which also
+  // leaves the demo data as the other specs expect it).
+  const cityAdmin = await signedIn(browser, "seoul.admin@example.org");
+  const feedBefore = await (await visitor.request.get("/feed.xml")).text();
+  expect(feedBefore).toContain(UPDATED_TITLE);
+  expect((await cityAdmin.goto(`/moderation/${caseId}`))?.status()).toBe(404);
+  const admin = await signedIn(browser, "admin@example.org");
+  await admin.goto(`/moderation/${caseId}`);
+  const archiveForm = admin.getByRole("form", { name: "Archive" });
+  await archiveForm.getByLabel(/Reason/).fill("Replaced by the citywide programme.");
+  await archiveForm.getByRole("button", { name: "Archive" }).click();
+  await expect(admin.getByRole("status")).toContainText("Archived");
+  expect((await visitor.goto(publicPath))?.status()).toBe(404);
+  expect((await visitor.request.get(`/api/v1${publicPath}`)).status()).toBe(404);
+  expect(await (await visitor.request.get("/feed.xml")).text()).not.toContain(UPDATED_TITLE);
+});
+
+test("an administrator unpublishes a case with a reason; the city is told; restoring brings it back", async ({ browser }) => {
+  const slug = "seoul-waste-management";
+  const visitor = await (await browser.newContext()).newPage();
+  expect((await visitor.goto(`/cases/${slug}`))?.status()).toBe(200);
+  const title = (await visitor.getByRole("heading", { level: 1 }).textContent())!.trim();
+
+  const admin = await signedIn(browser, "admin@example.org");
+  await admin.goto(`/moderation/audit?case=${slug}`);
+  await admin.getByTestId("audit-table").getByRole("link", { name: slug }).first().click();
+  await expect(admin.getByRole("heading", { level: 1 })).toContainText(title);
+  const reviewUrl = admin.url();
+  const unpublish = admin.getByRole("form", { name: "Unpublish" });
+  await unpublish.getByRole("button", { name: "Unpublish" }).click();
+  // The reason is required: the browser stops the empty form, nothing changes.
+  expect((await visitor.goto(`/cases/${slug}`))?.status()).toBe(200);
+  await unpublish.getByLabel(/Reason/).fill("A resident disputes the figures; offline while we check.");
+  await unpublish.getByRole("button", { name: "Unpublish" }).click();
+  await expect(admin.getByRole("status")).toContainText("Unpublished");
+
+  expect((await visitor.goto(`/cases/${slug}`))?.status()).toBe(404);
+  expect((await visitor.request.get(`/api/v1/cases/${slug}`)).status()).toBe(404);
+  expect(await (await visitor.request.get("/sitemap.xml")).text()).not.toContain(`/cases/${slug}<`);
+
+  const official = await signedIn(browser, "seoul.official@example.org");
+  await official.goto("/notifications");
+  const note = official.getByTestId("notifications").getByRole("listitem").filter({ hasText: "taken offline" }).first();
+  await expect(note).toContainText(title);
+  await expect(note).toContainText("A resident disputes the figures");
+
+  await admin.goto(reviewUrl);
+  const restore = admin.getByRole("form", { name: "Restore" });
+  await restore.getByLabel(/Reason/).fill("Figures confirmed.");
+  await restore.getByRole("button", { name: "Restore" }).click();
+  await expect(admin.getByRole("status")).toContainText("Restored");
+  expect((await visitor.goto(`/cases/${slug}`))?.status()).toBe(200);
 });

@@ -78,7 +78,7 @@ test("official submits → moderator requests a change → official fixes it →
   await expect(moderator).toHaveURL(new RegExp(`/moderation/${caseId}$`));
   await expect(moderator.getByRole("heading", { level: 2, name: "As it will be published" })).toBeVisible();
   await expect(moderator.getByRole("heading", { level: 1, name: `Review: ${TITLE}` })).toBeVisible();
-  await expect(moderator.getByRole("region", { name: "As it will be published" }).getByRole("heading", { name: TITLE, exact: true })).toBeVisible();
+  await expect(moderator.getByTestId("as-published").getByRole("heading", { name: TITLE, exact: true })).toBeVisible();
   await expectAccessible(moderator);
   await moderator.getByLabel("What needs to change (required)").fill("Nearly ready. Please complete the budget.");
   await moderator.getByLabel("Field 1", { exact: true }).selectOption("budget");
@@ -178,7 +178,7 @@ test("an administrator unpublishes a case with a reason; the city is told; resto
   const admin = await signedIn(browser, "admin@example.org");
   await admin.goto(`/moderation/audit?case=${slug}`);
   await admin.getByTestId("audit-table").getByRole("link", { name: slug }).first().click();
-  await expect(admin.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(admin.getByRole("heading", { level: 1 }).first()).toContainText(`Review: ${title}`);
   const reviewUrl = admin.url();
   const unpublish = admin.getByRole("form", { name: "Unpublish" });
   await unpublish.getByRole("button", { name: "Unpublish" }).click();

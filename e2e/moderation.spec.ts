@@ -6,8 +6,37 @@
  */
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { SMTPServer } from "smtp-server";
 
 const PASSWORD = "demo-password-2026";
+/** playwright.config.ts points the server's SMTP_URL here; this spec listens while it runs. */
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+
+type Mail = { to: string[]; text: string };
+
+async function startMailbox(): Promise<{ mails: Mail[]; close: () => Promise<void> }> {
+  const mails: Mail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => (raw += chunk));
+      stream.on("end", () => {
+        const text = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(smtpPort, "127.0.0.1", () => resolve());
+  });
+  return { mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 const stamp = Date.now().toString(36);
 const TITLE = `Night buses for shift workers ${stamp}`;
 const UPDATED_TITLE = `Night buses for shift workers, citywide ${stamp}`;
@@ -42,6 +71,8 @@ async function submitForReview(page: Page) {
 
 test("official submits → moderator requests a change → official fixes it → approved → visitor reads it; updates wait for review", async ({ browser }) => {
   test.setTimeout(240_000);
+  const mailbox = await startMailbox();
+  try {
   const official = await signedIn(browser, "seoul.official@example.org");
   const moderator = await signedIn(browser, "moderator@example.org");
   const visitor = await (await browser.newContext()).newPage();
@@ -87,7 +118,13 @@ test("official submits → moderator requests a change → official fixes it →
   await expect(moderator.getByRole("status")).toContainText("Changes requested");
   await expect(moderator.getByTestId("review-queue").getByText(TITLE)).toHaveCount(0);
 
-  // 3. The official is told, sees the comment beside the budget, edits and resubmits.
+  // 3. The official is told (by mail and in the app), sees the comment beside the budget, edits
+  // and resubmits.
+  await expect
+    .poll(() => mailbox.mails.filter((m) => m.to.includes("seoul.official@example.org") && m.text.includes("asked for changes")).length)
+    .toBe(1);
+  expect(mailbox.mails.find((m) => m.text.includes("asked for changes"))!.text).toContain("Nearly ready. Please complete the budget.");
+  expect(mailbox.mails.some((m) => m.to.includes("moderator@example.org"))).toBe(false);
   await official.goto("/notifications");
   const note = official.getByTestId("notifications").getByRole("listitem").filter({ hasText: "A moderator asked for changes" }).first();
   await expect(note).toContainText(TITLE);
@@ -167,6 +204,9 @@ test("official submits → moderator requests a change → official fixes it →
   expect((await visitor.goto(publicPath))?.status()).toBe(404);
   expect((await visitor.request.get(`/api/v1${publicPath}`)).status()).toBe(404);
   expect(await (await visitor.request.get("/feed.xml")).text()).not.toContain(UPDATED_TITLE);
+  } finally {
+    await mailbox.close();
+  }
 });
 
 test("an administrator unpublishes a case with a reason; the city is told; restoring brings it back", async ({ browser }) => {

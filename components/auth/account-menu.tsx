@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/policy";
 import { getCurrentActor } from "@/lib/auth/session";
+import { NotificationBell } from "@/components/notifications/bell";
 
 export async function AccountMenu() {
   const actor = await getCurrentActor();
@@ -26,6 +27,7 @@ export async function AccountMenu() {
   }
   return (
     <>
+      <NotificationBell userId={actor.id} />
       <li>
         <Link className="text-white" href="/account" data-testid="account-link">
           Account<span className="sr-only"> ({actor.name})</span>

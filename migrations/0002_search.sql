@@ -1,3 +1,7 @@
+CREATE TABLE "search_configs" (
+	"config" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "search_documents" (
 	"case_id" uuid PRIMARY KEY NOT NULL,
 	"revision_id" uuid NOT NULL,

@@ -55,3 +55,10 @@ export const searchTerms = pgTable(
   { term: text("term").primaryKey() },
   (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
 );
+
+/**
+ * Text search configurations in use by indexed documents and translations ("english", "french"):
+ * a query is parsed in each of them (and `simple`), so it finds stems in every language present
+ * without paying for languages that are not.
+ */
+export const searchConfigs = pgTable("search_configs", { config: text("config").primaryKey() });

@@ -26,7 +26,7 @@ const FILTER_OF_FACET: Record<Exclude<Facet, "transferred">, keyof SearchFilters
 export function describeSearchEngineBehaviour(label: string, makeEngine: () => Promise<SearchEngine>) {
   describe(`search engine behaviour: ${label}`, () => {
     let engine: SearchEngine;
-    const search = (over: Partial<SearchRequest> & { filters?: Partial<SearchFilters> } = {}) =>
+    const search = (over: Omit<Partial<SearchRequest>, "filters"> & { filters?: Partial<SearchFilters> } = {}) =>
       engine.search({
         q: "",
         sort: "relevance",

@@ -33,6 +33,8 @@ export type SearchRequest = {
   /** 1-based. */
   page: number;
   perPage: number;
+  /** Treat the last word as a prefix (suggestions as you type: "transp" finds "transport"). */
+  prefix?: boolean;
   /** Facet counts cost a pass over the matches; suggestions and related lists skip them. */
   withFacets?: boolean;
 };

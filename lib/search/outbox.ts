@@ -49,7 +49,7 @@ async function rows<T extends Row>(db: DbOrTx, query: SQL): Promise<T[]> {
 /** Claims and processes one batch. Returns what happened; never throws for engine failures. */
 export async function drainSearchOutboxOnce(db: Database, engine: SearchEngine, options: DrainOptions = {}): Promise<DrainResult> {
   const { batchSize, leaseSeconds, maxAttempts } = { ...DEFAULTS, ...options };
-  const claimed = await rows<{ id: number; case_id: string; attempts: number }>(
+  const claimed = await rows<{ id: number; case_id: string; attempts: number; lease: string }>(
     db,
     sql`update search_outbox o
            set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = o.attempts + 1
@@ -59,7 +59,7 @@ export async function drainSearchOutboxOnce(db: Database, engine: SearchEngine, 
                          order by id
                          limit ${batchSize}
                          for update skip locked)
-     returning o.id, o.case_id, o.attempts, o.locked_until`,
+     returning o.id, o.case_id, o.attempts, o.locked_until::text as lease`,
   );
   if (claimed.length === 0) return { claimed: 0, done: 0, retried: 0, failed: 0 };
   const ids = claimed.map((r) => Number(r.id));
@@ -67,6 +67,9 @@ export async function drainSearchOutboxOnce(db: Database, engine: SearchEngine, 
     ids.map((id) => sql`${id}`),
     sql`, `,
   )}]::bigint[]`;
+  // Every row of one claim carries the same lease end: it is this drainer's token. A drainer that
+  // stalled past its lease finds its rows re-leased by another and must not touch them.
+  const mine = sql`id = any(${idList}) and locked_until = ${claimed[0]!.lease}::timestamptz`;
   const caseIds = [...new Set(claimed.map((r) => String(r.case_id)))];
   try {
     // The state now, not the op recorded then: replaying an old row can never resurrect a case.
@@ -76,7 +79,7 @@ export async function drainSearchOutboxOnce(db: Database, engine: SearchEngine, 
     if (gone.length) await engine.remove(gone);
     await db.execute(
       sql`update search_outbox set status = 'done', processed_at = now(), locked_until = null, last_error = null
-           where id = any(${idList})`,
+           where ${mine}`,
     );
     return { claimed: claimed.length, done: claimed.length, retried: 0, failed: 0 };
   } catch (e) {
@@ -87,7 +90,7 @@ export async function drainSearchOutboxOnce(db: Database, engine: SearchEngine, 
              set locked_until = null, last_error = ${message},
                  status = case when attempts >= ${maxAttempts} then 'failed' else 'pending' end,
                  next_attempt_at = now() + make_interval(secs => least(300, power(2, greatest(attempts - 1, 0))))
-           where id = any(${idList})
+           where ${mine}
        returning status`,
     );
     const failed = updated.filter((r) => r.status === "failed").length;

@@ -43,8 +43,7 @@ function intArray(values: readonly number[]): SQL {
   )}]::integer[]`;
 }
 
-/** Configurations a query is parsed in: `simple` plus every stemming language we index. */
-const QUERY_CONFIGS = ["simple", ...new Set(Object.values(TEXT_SEARCH_CONFIGS))];
+const KNOWN_CONFIGS = new Set(["simple", ...Object.values(TEXT_SEARCH_CONFIGS)]);
 
 type WeightedText = { config: string; weight: "A" | "B" | "C" | "D"; text: string };
 
@@ -159,15 +158,48 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
     return found.filter((r) => !r.known && r.best && r.best !== r.word).map((r) => ({ from: r.word, to: r.best! }));
   }
 
-  function tsqueryOf(q: string): SQL {
+  /** A query is parsed in `simple` and in every stemming configuration documents use. */
+  function tsqueryOf(q: string, configs: string[]): SQL {
     const prepared = cjkBigrams(q);
     return sql.join(
-      QUERY_CONFIGS.map((c) => sql`websearch_to_tsquery(${c}::regconfig, unaccent(${prepared}))`),
-      sql` || `,
+      configs.map((c) => sql`websearch_to_tsquery(${c}::regconfig, unaccent(${prepared}))::text`),
+      sql`, `,
     );
   }
 
-  async function facetCounts(textCondition: SQL | null, groups: FilterGroup[], withQuery: SQL): Promise<FacetCounts> {
+  /**
+   * Turns the query into a tsquery constant once (configs in use, typo corrections, prefix), so
+   * the statements that follow compare every row against a literal the planner can see.
+   */
+  async function compileQuery(req: SearchRequest, q: string, fixes: { from: string; to: string }[]) {
+    let corrected = foldText(q);
+    for (const fix of fixes)
+      corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${fix.from}(?![\\p{L}\\p{N}])`, "gu"), fix.to);
+    const configRows = await rows<{ config: string }>(db, sql`select config from search_configs`);
+    const configs = ["simple", ...configRows.map((r) => r.config).filter((c) => c !== "simple" && KNOWN_CONFIGS.has(c))];
+    const words = queryWords(q);
+    const last = words[words.length - 1];
+    const hasPrefix = Boolean(req.prefix && last && !hasCjk(last));
+    const prefixQuery =
+      hasPrefix
+        ? sql` || (${words.length > 1 ? sql`websearch_to_tsquery('simple', unaccent(${words.slice(0, -1).join(" ")})) && ` : sql``}to_tsquery('simple', unaccent(${last}) || ':*'))`
+        : sql``;
+    // Each configuration's parse separately, so identical branches ('transport' in english,
+    // french, simple …) are merged before the index sees them.
+    const variants = [tsqueryOf(q, configs), ...(fixes.length ? [tsqueryOf(corrected, configs)] : [])];
+    const [compiled] = await rows<{ parts: string[]; prefix: string | null; phrase: string }>(
+      db,
+      sql`select array[${sql.join(variants, sql`, `)}]::text[] as parts,
+                 ${hasPrefix ? sql`(''::tsquery${prefixQuery})::text` : sql`null::text`} as prefix,
+                 lower(unaccent(${q})) as phrase`,
+    );
+    const branches = new Set<string>();
+    for (const part of [...pgTextArray(compiled!.parts), compiled!.prefix ?? ""]) if (part.trim()) branches.add(part.trim());
+    const tq = [...branches].map((b) => `(${b})`).join(" | ");
+    return { tq, phrase: compiled!.phrase };
+  }
+
+  async function facetCounts(textCondition: SQL | null, groups: FilterGroup[]): Promise<FacetCounts> {
     const counts = emptyFacetCounts();
     const activeGroups = new Set(groups.map((g) => g.facet));
     // Facets whose own filter is active are counted without it (so picking "SDG 11" still shows
@@ -186,9 +218,8 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
           pass.facets.length === FACETS.length ? [] : [sql`split_part(k, ':', 1) || ':' = any(${prefixes})`];
         const result = await rows<{ k: string; n: number }>(
           db,
-          sql`${withQuery}
-              select k, count(*)::int as n
-                from search_documents d ${textCondition ? sql`, q` : sql``}, unnest(d.facet_keys) as k
+          sql`select k, count(*)::int as n
+                from search_documents d, unnest(d.facet_keys) as k
                ${whereOf(textCondition, pass.groups, onlyThese)}
                group by k`,
         );
@@ -229,6 +260,8 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
           sdg_targets = excluded.sdg_targets, policy_areas = excluded.policy_areas, start_year = excluded.start_year,
           budget_usd = excluded.budget_usd, transferred = excluded.transferred, published_at = excluded.published_at,
           facet_keys = excluded.facet_keys, tsv = excluded.tsv, indexed_at = excluded.indexed_at`);
+      const configs = [...new Set(docs.flatMap((d) => [d.language, ...d.translations.map((t) => t.language)]).map(textSearchConfig))];
+      await db.execute(sql`insert into search_configs (config) select unnest(${textArray(configs)}) on conflict do nothing`);
       const vocabulary = [...new Set(docs.flatMap(vocabularyOf))];
       for (let i = 0; i < vocabulary.length; i += 5000) {
         await db.execute(
@@ -245,6 +278,7 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
     async reset() {
       await db.execute(sql`delete from search_documents`);
       await db.execute(sql`delete from search_terms`);
+      await db.execute(sql`delete from search_configs`);
     },
 
     async health(): Promise<EngineHealth> {
@@ -261,47 +295,52 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
       const q = req.q.trim();
       const groups = filterGroups(req.filters);
       const fixes = q ? await corrections(queryWords(q)) : [];
-      let corrected = q;
-      for (const fix of fixes) corrected = foldText(corrected).replace(new RegExp(`(?<![\\p{L}\\p{N}])${fix.from}(?![\\p{L}\\p{N}])`, "gu"), fix.to);
-
-      const withQuery = q
-        ? sql`with q as materialized (select (${tsqueryOf(q)}${corrected !== q ? sql` || ${tsqueryOf(corrected)}` : sql``}) as tq,
-                 lower(unaccent(${q})) as phrase)`
-        : sql``;
-      const textCondition = q ? sql`d.tsv @@ q.tq` : null;
+      const compiled = q ? await compileQuery(req, q, fixes) : null;
+      const corrections_ = fixes;
+      if (compiled && compiled.tq.trim() === "") {
+        // Only punctuation or nothing searchable: an honest empty result, not everything.
+        return { hits: [], total: 0, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
+      }
+      const tq = compiled ? sql`${compiled.tq}::tsquery` : null;
+      const textCondition = tq ? sql`d.tsv @@ ${tq}` : null;
       const where = whereOf(textCondition, groups);
-      const from = q ? sql`from search_documents d, q` : sql`from search_documents d`;
+      const from = sql`from search_documents d`;
 
-      const rank = q
-        ? sql`(ts_rank_cd(d.tsv, q.tq, 1)
-              + case when lower(unaccent(d.title)) = q.phrase then 10
-                     when strpos(lower(unaccent(d.title)), q.phrase) > 0 then 2 else 0 end)`
+      const rank = compiled
+        ? sql`(ts_rank(d.tsv, ${tq}, 1)
+              + case when lower(unaccent(d.title)) = ${compiled.phrase} then 10
+                     when strpos(lower(unaccent(d.title)), ${compiled.phrase}) > 0 then 2 else 0 end)`
         : sql`0`;
       const order =
         req.sort === "newest"
           ? sql`d.published_at desc, d.case_id`
           : req.sort === "budget"
             ? sql`d.budget_usd desc nulls last, d.published_at desc, d.case_id`
-            : q
+            : compiled
               ? sql`rank desc, d.published_at desc, d.case_id`
               : sql`d.published_at desc, d.case_id`;
       const offset = (req.page - 1) * req.perPage;
 
-      const [hitRows, totalRows, facets] = await Promise.all([
+      // One pass gives the page and the total (a window count); facets take their own pass.
+      const [hitRows, facets] = await Promise.all([
         rows<Row>(
           db,
-          sql`${withQuery}
-              select d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
+          sql`select d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
                      d.country_code, d.sdg_goals, d.sdg_targets, d.policy_areas, d.budget_usd, d.start_year,
-                     d.transferred, d.published_at, ${rank} as rank
+                     d.transferred, d.published_at, ${rank} as rank, count(*) over () as total
               ${from} ${where}
               order by ${order}
               limit ${req.perPage} offset ${offset}`,
         ),
-        rows<{ n: number }>(db, sql`${withQuery} select count(*)::int as n ${from} ${where}`),
-        req.withFacets === false ? Promise.resolve(null) : facetCounts(textCondition, groups, withQuery),
+        req.withFacets === false ? Promise.resolve(null) : facetCounts(textCondition, groups),
       ]);
-
+      // A page past the end has no rows to carry the total: count separately (rare).
+      const total =
+        hitRows.length > 0
+          ? Number(hitRows[0]!.total)
+          : offset === 0
+            ? 0
+            : Number((await rows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${where}`))[0]?.n ?? 0);
       const hits: SearchHit[] = hitRows.map((r) => ({
         id: String(r.case_id),
         slug: String(r.slug),
@@ -324,13 +363,13 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
       }));
       return {
         hits,
-        total: Number(totalRows[0]?.n ?? 0),
+        total,
         page: req.page,
         perPage: req.perPage,
         facets,
         engine: "postgres",
         tookMs: Math.round((performance.now() - started) * 10) / 10,
-        corrections: fixes,
+        corrections: corrections_,
       };
     },
 
@@ -385,6 +424,10 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
     },
   };
   return engine;
+}
+
+function pgTextArray(value: unknown): string[] {
+  return pgArray(value).map(String);
 }
 
 /** postgres-js returns arrays; PGlite too, but a driver may hand back the text form "{a,b}". */

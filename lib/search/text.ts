@@ -30,6 +30,7 @@ export function foldText(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
+    .normalize("NFC") // recomposes Hangul, which NFD split into jamo
     .toLowerCase();
 }
 
@@ -70,10 +71,14 @@ export type HighlightSegment = { text: string; match: boolean };
 export function highlightSegments(text: string, q: string): HighlightSegment[] {
   const words = queryWords(q).filter((w) => w.length >= 2 || hasCjk(w));
   if (!text || words.length === 0) return text ? [{ text, match: false }] : [];
-  const folded = foldText(text);
-  // foldText can change length (NFD + strip marks keeps length for precomposed Latin in practice);
-  // when it does not line up, fall back to no highlight rather than a wrong one.
-  if (folded.length !== text.length) return [{ text, match: false }];
+  // Folded one UTF-16 unit at a time so positions line up with the original (Hangul syllables
+  // decompose under NFD and would shift them).
+  const folded = [...text]
+    .map((c) => {
+      const f = foldText(c);
+      return f.length === c.length ? f : c.toLowerCase().length === c.length ? c.toLowerCase() : c;
+    })
+    .join("");
   const marks = new Array<boolean>(text.length).fill(false);
   for (const word of words) {
     if (hasCjk(word)) {
@@ -84,7 +89,7 @@ export function highlightSegments(text: string, q: string): HighlightSegment[] {
       }
       continue;
     }
-    const prefix = word.length > 5 ? word.slice(0, word.length - 2) : word;
+    const prefix = word.length > 5 ? word.slice(0, Math.max(5, word.length - 3)) : word;
     const re = /[\p{L}\p{N}]+/gu;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
       if (m[0].startsWith(prefix)) marks.fill(true, m.index, m.index + m[0].length);

@@ -263,7 +263,8 @@ async function generate(handle: DatabaseHandle): Promise<void> {
       await tx.insert(caseRevisions).values(revisionValues);
       if (transferValues.length) await tx.insert(transfers).values(transferValues).onConflictDoNothing();
       await tx.execute(sql`update policy_cases p set status = 'published', published_revision_id = r.id
-                             from case_revisions r where r.case_id = p.id and p.slug like 'bench-case-%' and p.status = 'draft'`);
+                             from case_revisions r
+                            where r.case_id = p.id and r.id = any(${sql`array[${sql.join(revisionValues.map((r) => sql`${r.id}`), sql`, `)}]::uuid[]`})`);
     });
     if ((from / BATCH) % 20 === 0) process.stdout.write(`\rGenerated ${Math.min(CASES, from + BATCH)} / ${CASES} cases (${((Date.now() - started) / 1000).toFixed(0)} s)…`);
   }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 
 type Suggestion = { kind: "case" | "city" | "target"; label: string; detail: string; href: string };
 
@@ -12,6 +13,7 @@ const KIND_LABEL: Record<Suggestion["kind"], string> = { case: "Case", city: "Ci
  */
 export function SearchEnhancements({ formId, inputId }: { formId: string; inputId: string }) {
   const listId = useId();
+  const router = useRouter();
   const [items, setItems] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(-1);
   const itemsRef = useRef(items);
@@ -29,6 +31,19 @@ export function SearchEnhancements({ formId, inputId }: { formId: string; inputI
       if (target.hasAttribute("data-autosubmit")) form.requestSubmit();
     };
     form.addEventListener("change", onChange);
+    // Same GET request as the plain form, minus empty fields, as a client-side navigation.
+    const onSubmit = (e: SubmitEvent) => {
+      e.preventDefault();
+      const params = new URLSearchParams();
+      for (const [key, value] of new FormData(form)) {
+        if (typeof value !== "string" || value.trim() === "") continue;
+        if (key === "sort" && value === "relevance") continue;
+        params.append(key, key === "q" ? value.trim() : value);
+      }
+      setItems([]);
+      router.push(params.size ? `/search?${params}` : "/search");
+    };
+    form.addEventListener("submit", onSubmit);
 
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -80,11 +95,12 @@ export function SearchEnhancements({ formId, inputId }: { formId: string; inputI
       clearTimeout(timer);
       controller?.abort();
       form.removeEventListener("change", onChange);
+      form.removeEventListener("submit", onSubmit);
       input.removeEventListener("input", onInput);
       input.removeEventListener("keydown", onKeyDown);
       input.removeEventListener("blur", onBlur);
     };
-  }, [formId, inputId, listId]);
+  }, [formId, inputId, listId, router]);
 
   useEffect(() => {
     const input = document.getElementById(inputId);

@@ -112,7 +112,8 @@ export function SearchForm({
       </div>
 
       <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
-        <aside aria-label="Filters" className="flex flex-col gap-5">
+        <div className="flex flex-col gap-5">
+          <h2 className="sr-only">Filters</h2>
           <div className="flex flex-col gap-1">
             <label htmlFor="search-sort" className="font-semibold">
               Sort by
@@ -182,7 +183,7 @@ export function SearchForm({
           <button type="submit" className="self-start rounded border border-brand-700 px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50">
             Apply filters
           </button>
-        </aside>
+        </div>
         <div className="min-w-0">{children}</div>
       </div>
     </form>

@@ -55,7 +55,8 @@ export default async function SearchPage({ searchParams }: Props) {
           Search is unavailable right now. Please try again in a moment.
         </p>
       )}
-      <SearchForm request={request} facets={result?.facets ?? null} labels={labels}>
+      {/* Keyed by the state, so a new URL remounts the form and every box shows that URL's state. */}
+      <SearchForm key={searchParamsOf(request).toString()} request={request} facets={result?.facets ?? null} labels={labels}>
         {result && <SearchResults request={request} result={result} labels={labels} hrefOf={(r) => `/search?${searchParamsOf(r)}`} />}
       </SearchForm>
     </div>

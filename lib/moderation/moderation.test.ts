@@ -212,3 +212,39 @@ describe("freshness", () => {
     expect(needsRefresh(recent)).toBe(false);
   });
 });
+
+describe("the audit log is append-only in the database", () => {
+  it("refuses to change or delete a row, but lets a deleted user's id be forgotten", async () => {
+    const { users } = await import("../../db/schema");
+    const { sql } = await import("drizzle-orm");
+    const a = await createDraftCase({ cityId: seoul, authorId: official.id });
+    await submit(a.caseId);
+    const [row] = await db.select().from(auditEvents).where(eq(auditEvents.caseId, a.caseId));
+    const refusal = async (query: PromiseLike<unknown>) => {
+      const error = await Promise.resolve(query).then(
+        () => null,
+        (e: unknown) => e as { message?: string; cause?: { message?: string } },
+      );
+      return `${error?.message ?? ""} ${error?.cause?.message ?? ""}`;
+    };
+    expect(await refusal(db.update(auditEvents).set({ action: "case.approved" }).where(eq(auditEvents.id, row!.id)))).toMatch(
+      /append-only: rows cannot be changed/,
+    );
+    expect(await refusal(db.update(auditEvents).set({ data: { from: "forged" } }).where(eq(auditEvents.id, row!.id)))).toMatch(
+      /append-only: rows cannot be changed/,
+    );
+    expect(await refusal(db.delete(auditEvents).where(eq(auditEvents.id, row!.id)))).toMatch(/append-only: rows cannot be deleted/);
+    const [still] = await db.select().from(auditEvents).where(eq(auditEvents.id, row!.id));
+    expect(still).toEqual(row);
+
+    // A user who acted can still be deleted; the entry stays, without the id.
+    const [temp] = await db
+      .insert(users)
+      .values({ email: `temp-${Date.now()}@example.org`, name: "Temporary", passwordHash: "x" })
+      .returning({ id: users.id });
+    await db.insert(auditEvents).values({ actorId: temp!.id, action: "test.event", entityType: "test" });
+    await db.delete(users).where(eq(users.id, temp!.id));
+    const [kept] = await db.select().from(auditEvents).where(sql`${auditEvents.action} = 'test.event'`);
+    expect(kept).toMatchObject({ actorId: null, action: "test.event" });
+  });
+});

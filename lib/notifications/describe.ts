@@ -38,8 +38,6 @@ export function describeNotification(n: NotificationLike): NotificationText {
       return { headline: `${quoted} was archived`, detail: comment ? `Reason: ${comment}` : null, href: studio };
     case "case.restored":
       return { headline: `${quoted} was restored`, detail: comment, href: studio };
-    case "case.needs_refresh":
-      return { headline: `${quoted} has not been updated for two years`, detail: "Check that it is still accurate.", href: studio };
     default:
       return { headline: "Something changed on one of your cases", detail: null, href: studio };
   }

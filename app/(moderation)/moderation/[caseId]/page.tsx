@@ -99,14 +99,16 @@ export default async function ReviewPage({ params }: Props) {
             <DiffView diff={review.diff} caption="What changed against the live version" />
           )}
           {view ? (
-            <section aria-labelledby="as-published" className="flex flex-col gap-3">
+            // A plain group, not a region landmark: the case's own "Key facts" aside must stay a
+            // top-level complementary landmark.
+            <div className="flex flex-col gap-3" data-testid="as-published">
               <h2 id="as-published" className="text-xl font-semibold">
                 {review.pending ? "As it will be published" : "The live version"}
               </h2>
               <div className="rounded border border-slate-300 p-4">
                 <CaseView item={view} />
               </div>
-            </section>
+            </div>
           ) : (
             <p>There is no submitted or published revision to show.</p>
           )}

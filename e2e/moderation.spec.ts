@@ -66,7 +66,9 @@ async function waitSaved(page: Page) {
 
 async function submitForReview(page: Page) {
   await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByTestId("submit-message")).toContainText("Submitted for review");
+  // The lasting sign (the studio's transient "Submitted" message can vanish when the form
+  // remounts on refresh): the revision is now read-only and waiting for review.
+  await expect(page.getByRole("status").filter({ hasText: "This revision is waiting for review" })).toBeVisible();
 }
 
 test("official submits → moderator requests a change → official fixes it → approved → visitor reads it; updates wait for review", async ({ browser }) => {

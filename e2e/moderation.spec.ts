@@ -183,7 +183,7 @@ test("official submits → moderator requests a change → official fixes it →
   // 7. The audit log has the whole story.
   await moderator.goto(`/moderation/audit?case=${caseId}`);
   const audit = moderator.getByTestId("audit-table");
-  const changesRow = audit.getByRole("row").filter({ hasText: "Changes requested" });
+  const changesRow = audit.getByRole("row").filter({ hasText: "Changes requested (rev. 1)" });
   await expect(changesRow).toHaveCount(1);
   await expect(changesRow).toContainText("Mo Moderator");
   await expect(changesRow).toContainText("case submitted → changes requested");

@@ -10,6 +10,10 @@ export async function register() {
   const { DatabaseLockedError } = await import("./db/lock");
   try {
     await prepareDatabase({ log: (line) => console.log(line) });
+    // Search index updates: drains the outbox now (indexing the demo cases on a first run), then
+    // polls, and runs right after each publish. Not awaited: a slow engine must not delay start-up.
+    const { startSearchDrainer } = await import("./lib/search/outbox");
+    void startSearchDrainer({ log: (line) => console.warn(line) }).catch((e) => console.error("Search drainer failed to start", e));
   } catch (e) {
     if (e instanceof DatabaseLockedError) {
       console.error(e.message);

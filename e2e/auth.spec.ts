@@ -1,5 +1,6 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
+import AxeBuilder from "@axe-core/playwright";
 
 /**
  * Accounts, membership and roles in Chromium against the real server. The password-reset test
@@ -25,8 +26,6 @@ async function newSignedInPage(browser: Browser, email: string, password: string
   return page;
 }
 
-test.describe.configure({ mode: "serial" });
-
 test("register, ask to join Seoul, get approved by Seoul's city admin, and see the role take effect", async ({ page, browser }) => {
   const email = `newcomer.${run}@example.net`;
   await page.goto("/register");
@@ -48,7 +47,7 @@ test("register, ask to join Seoul, get approved by Seoul's city admin, and see t
   await expect(nav.getByRole("link", { name: "Studio" })).toHaveCount(0);
 
   await page.goto("/account/cities");
-  await page.getByLabel("City").selectOption("seoul");
+  await page.getByLabel("City", { exact: true }).selectOption("seoul");
   await page.getByLabel("Message to the city's admins (optional)").fill("Transport planning team");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("Your request has been sent")).toBeVisible();
@@ -56,6 +55,7 @@ test("register, ask to join Seoul, get approved by Seoul's city admin, and see t
 
   const admin = await newSignedInPage(browser, "seoul.admin@example.org", DEMO_PASSWORD);
   await admin.goto("/account/cities");
+  await expect(admin.getByRole("link", { name: "Edit the profile of Seoul" })).toBeVisible();
   const request = admin.getByTestId("city-member").filter({ hasText: email });
   await expect(request).toContainText("Transport planning team");
   await request.getByRole("button", { name: "Approve Newcomer Park" }).click();
@@ -115,10 +115,10 @@ test("a wrong-password loop reaches the limit and is told when to retry", async 
   const email = `locked.${run}@example.net`;
   for (let i = 0; i < 5; i++) {
     await signIn(page, email, `wrong password ${i}`);
-    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
   }
   await signIn(page, email, "wrong password again");
-  await expect(page.getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in 1[45] minutes\./);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in 1[45] minutes\./);
 
   // The same limit through next-auth's own endpoint answers HTTP 429 with Retry-After.
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
@@ -167,7 +167,7 @@ test("password reset through the loopback SMTP server", async ({ page }) => {
     await page.goto("/forgot-password");
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send reset link" }).click();
-    await expect(page.getByRole("status")).toContainText("If an account uses that address");
+    await expect(page.getByRole("main").getByRole("status")).toContainText("If an account uses that address");
     await expect.poll(() => mails.length, { timeout: 10_000 }).toBe(1);
     const body = mails[0]!.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
     const link = body.match(/https?:\/\/[^\s]+\/reset-password\?token=[A-Za-z0-9_-]+/)?.[0];
@@ -183,7 +183,7 @@ test("password reset through the loopback SMTP server", async ({ page }) => {
 
     // The link works once.
     await page.goto(new URL(link!).pathname + new URL(link!).search);
-    await expect(page.getByRole("alert")).toContainText("expired or was already used");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("expired or was already used");
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -225,4 +225,101 @@ test("cross-origin writes to server actions and route handlers are refused, Orig
     maxRedirects: 0,
   });
   expect(cross.status()).toBe(403);
+});
+
+test("the account pages pass axe and carry a nonce-based Content-Security-Policy", async ({ page, browser }) => {
+  for (const path of ["/login", "/register", "/forgot-password"]) {
+    const response = await page.goto(path);
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce, `CSP nonce on ${path}`).toBeTruthy();
+    expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  // A refused form, with its messages, is accessible too.
+  await signIn(page, "nobody@example.net", "wrong password here");
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+  const admin = await newSignedInPage(browser, "seoul.admin@example.org", DEMO_PASSWORD);
+  for (const path of ["/account", "/account/cities", "/logout"]) {
+    await admin.goto(path);
+    const results = await new AxeBuilder({ page: admin }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  await admin.context().close();
+  const platformAdmin = await newSignedInPage(browser, "admin@example.org", DEMO_PASSWORD);
+  for (const path of ["/admin", "/admin/users", "/admin/cities", "/admin/memberships"]) {
+    await platformAdmin.goto(path);
+    const results = await new AxeBuilder({ page: platformAdmin }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  await platformAdmin.context().close();
+});
+
+test("changing the password keeps a refused form as typed, then ends the session", async ({ page }) => {
+  const email = `changer.${run}@example.net`;
+  await page.goto("/register");
+  await page.getByLabel("Your name").fill("Changer Choi");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("original passphrase words");
+  await page.getByLabel("Password again").fill("original passphrase words");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account/);
+
+  const form = page.getByRole("region", { name: "Change your password" });
+  await form.getByLabel("Current password").fill("not my password at all");
+  await form.getByLabel("New password", { exact: true }).fill("replacement passphrase words");
+  await form.getByLabel("New password again").fill("replacement passphrase words");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("Your current password is not correct.")).toBeVisible();
+  await expect(form.getByLabel("New password", { exact: true })).toHaveValue("replacement passphrase words");
+
+  await form.getByLabel("Current password").fill("original passphrase words");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/login\?changed=1$/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Your password has been changed");
+  await signIn(page, email, "replacement passphrase words");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Account/ })).toBeVisible();
+});
+
+test("an admin's role change and disable end the person's sessions at once", async ({ page, browser }) => {
+  const email = `promoted.${run}@example.net`;
+  await page.goto("/register");
+  await page.getByLabel("Your name").fill("Promoted Jung");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("promoted passphrase words");
+  await page.getByLabel("Password again").fill("promoted passphrase words");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account/);
+
+  const admin = await newSignedInPage(browser, "admin@example.org", DEMO_PASSWORD);
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = admin.getByTestId("admin-user");
+  await expect(row).toHaveCount(1);
+  await row.getByLabel("Role of Promoted Jung").selectOption("moderator");
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByText("Role saved.")).toBeVisible();
+
+  // The session issued before the role change is gone; signing in again brings the new role.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+  await signIn(page, email, "promoted passphrase words");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderation" })).toBeVisible();
+
+  await admin.reload();
+  await row.getByRole("button", { name: "Disable Promoted Jung" }).click();
+  await expect(row.getByText("Account disabled and signed out.")).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+  await signIn(page, email, "promoted passphrase words");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+
+  await admin.reload();
+  await row.getByRole("button", { name: "Enable Promoted Jung" }).click();
+  await expect(row.getByText("Account enabled.")).toBeVisible();
+  await signIn(page, email, "promoted passphrase words");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Account/ })).toBeVisible();
+  await admin.context().close();
 });

@@ -108,7 +108,6 @@ export function Field({
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-900">
         {label}
-        {required ? <span className="sr-only"> (required)</span> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-700">

@@ -5,3 +5,4 @@ export * from "./users";
 export * from "./cases";
 export * from "./community";
 export * from "./audit";
+export * from "./search";

@@ -3,7 +3,7 @@
  * Each function does its work and its audit entry in one transaction and returns a typed result;
  * nothing here returns a password hash.
  */
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { users, type GlobalRole, GLOBAL_ROLES } from "../../db/schema/users";
 import { hashPassword, verifyPassword } from "./password";
@@ -236,9 +236,4 @@ export function setUserDisabled(actor: Actor, userId: string, disabled: boolean,
 
 export function endUserSessions(actor: Actor, userId: string, ip: string): Promise<AdminUserResult> {
   return adminUpdateUser(actor, userId, ip, () => ({ set: {}, action: "user.sessions_ended", data: {} }), { refuseSelf: false });
-}
-
-export async function findUserIdByEmail(email: string): Promise<string | null> {
-  const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, normalizeEmail(email))));
-  return row?.id ?? null;
 }

@@ -62,6 +62,15 @@ export default async function AccountCitiesPage() {
           <h2 id="decide-heading" className="mb-2 text-xl font-semibold">
             People of the cities you administer
           </h2>
+          <ul className="mb-3 text-sm">
+            {own
+              .filter((m) => m.status === "active" && adminCityIds.includes(m.cityId))
+              .map((m) => (
+                <li key={m.cityId}>
+                  <Link href={`/admin/cities/${m.cityId}`}>Edit the profile of {m.cityName}</Link>
+                </li>
+              ))}
+          </ul>
           {decidable.length === 0 ? (
             <p className="text-sm">No requests or members yet.</p>
           ) : (

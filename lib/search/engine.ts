@@ -1,0 +1,135 @@
+/**
+ * The one search interface the app knows. `postgres` (default) searches the same database;
+ * `meilisearch` is chosen when MEILI_HOST is set. Both index the SearchDocument of document.ts.
+ */
+import type { BudgetBand, Facet, SearchDocument } from "./document";
+
+export const SORTS = ["relevance", "newest", "budget"] as const;
+export type SearchSort = (typeof SORTS)[number];
+export const MAX_PER_PAGE = 100;
+
+export type SearchFilters = {
+  sdg: number[];
+  target: string[];
+  area: string[];
+  region: string[];
+  country: string[];
+  city: string[];
+  language: string[];
+  /** Budget bands (the page's facet); budgetUsdMin/Max are the API's open range. */
+  budgetBand: BudgetBand[];
+  stakeholderType: string[];
+  yearFrom?: number;
+  yearTo?: number;
+  budgetUsdMin?: number;
+  budgetUsdMax?: number;
+  transferred?: boolean;
+};
+
+export type SearchRequest = {
+  q: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  /** 1-based. */
+  page: number;
+  perPage: number;
+  /** Treat the last word as a prefix (suggestions as you type: "transp" finds "transport"). */
+  prefix?: boolean;
+  /** Facet counts cost a pass over the matches; suggestions and related lists skip them. */
+  withFacets?: boolean;
+};
+
+export type FacetCount = { value: string; count: number };
+export type FacetCounts = Record<Facet, FacetCount[]>;
+
+export type SearchHit = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  language: string;
+  city: { slug: string; name: string; country: string; countryCode: string };
+  sdgGoals: number[];
+  sdgTargets: string[];
+  policyAreas: string[];
+  budgetUsd: number | null;
+  startYear: number | null;
+  transferred: boolean;
+  publishedAt: string;
+};
+
+export type SearchResult = {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  perPage: number;
+  facets: FacetCounts | null;
+  engine: EngineName;
+  tookMs: number;
+  /** Words the engine corrected ("transprot" → "transport"), for a "showing results for" line. */
+  corrections: { from: string; to: string }[];
+};
+
+export type EngineName = "postgres" | "meilisearch";
+export type EngineHealth = { engine: EngineName; ok: boolean; documents: number | null; detail?: string };
+
+export type RelatedCase = Pick<SearchHit, "id" | "slug" | "title" | "summary" | "city" | "sdgGoals" | "policyAreas">;
+
+export interface SearchEngine {
+  readonly name: EngineName;
+  /** Inserts or replaces documents by id. Idempotent. */
+  upsert(docs: SearchDocument[]): Promise<void>;
+  /** Removes documents by case id; unknown ids are ignored. */
+  remove(caseIds: string[]): Promise<void>;
+  search(req: SearchRequest): Promise<SearchResult>;
+  /** Drops every document (tests, and the first step of a postgres rebuild). */
+  reset(): Promise<void>;
+  health(): Promise<EngineHealth>;
+  /** The most similar published cases: shared SDG targets and areas first, then shared words. */
+  related(caseId: string, limit: number): Promise<RelatedCase[]>;
+  /**
+   * Rebuilds the index from a full stream of documents. Meilisearch builds a temporary index and
+   * swaps it in atomically; postgres replaces rows in one transaction.
+   */
+  rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<{ documents: number }>;
+}
+
+export function emptyFilters(): SearchFilters {
+  return {
+    sdg: [],
+    target: [],
+    area: [],
+    region: [],
+    country: [],
+    city: [],
+    language: [],
+    budgetBand: [],
+    stakeholderType: [],
+  };
+}
+
+export class SearchEngineUnavailableError extends Error {
+  constructor(engine: EngineName, cause: unknown) {
+    super(`The ${engine} search engine is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+const globalForEngine = globalThis as unknown as { __searchEngine?: Promise<SearchEngine> };
+
+/** The process's engine: Meilisearch when MEILI_HOST is set, else postgres over the app database. */
+export function getSearchEngine(): Promise<SearchEngine> {
+  globalForEngine.__searchEngine ??= (async () => {
+    const { env } = await import("../env");
+    if (env.MEILI_HOST) {
+      const { createMeilisearchEngine } = await import("./meilisearch");
+      return createMeilisearchEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY, index: env.MEILI_INDEX });
+    }
+    const { createPostgresEngine } = await import("./postgres");
+    const { db } = await import("../../db/client");
+    return createPostgresEngine(db);
+  })();
+  globalForEngine.__searchEngine.catch(() => {
+    globalForEngine.__searchEngine = undefined;
+  });
+  return globalForEngine.__searchEngine;
+}

@@ -155,6 +155,11 @@ test("official submits → moderator requests a change → official fixes it →
   expect(visit?.status()).toBe(200);
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expect(visitor.getByText("Nine night routes were planned")).toBeVisible();
+  const searchTitles = async () => {
+    const body = await (await visitor.request.get(`/api/v1/search?q=${encodeURIComponent(stamp)}`)).json();
+    return (body.hits as { title: string }[]).map((h) => h.title);
+  };
+  await expect.poll(searchTitles, { timeout: 10_000 }).toEqual([TITLE]);
 
   // 6. An update stays invisible until approved.
   await official.goto(studioUrl);
@@ -165,6 +170,7 @@ test("official submits → moderator requests a change → official fixes it →
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   const api = await visitor.request.get(`/api/v1${publicPath}`);
   expect(JSON.stringify(await api.json())).not.toContain(UPDATED_TITLE);
+  expect(await searchTitles()).toEqual([TITLE]);
 
   await moderator.goto("/moderation");
   const updateRow = moderator.getByTestId("review-queue").getByRole("row", { name: new RegExp(UPDATED_TITLE) });
@@ -179,6 +185,7 @@ test("official submits → moderator requests a change → official fixes it →
 
   await visitor.reload();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(UPDATED_TITLE);
+  await expect.poll(searchTitles, { timeout: 10_000 }).toEqual([UPDATED_TITLE]);
 
   // 7. The audit log has the whole story.
   await moderator.goto(`/moderation/audit?case=${caseId}`);
@@ -206,6 +213,7 @@ test("official submits → moderator requests a change → official fixes it →
   expect((await visitor.goto(publicPath))?.status()).toBe(404);
   expect((await visitor.request.get(`/api/v1${publicPath}`)).status()).toBe(404);
   expect(await (await visitor.request.get("/feed.xml")).text()).not.toContain(UPDATED_TITLE);
+  await expect.poll(searchTitles, { timeout: 10_000 }).toEqual([]);
   } finally {
     await mailbox.close();
   }

@@ -321,22 +321,27 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
               : sql`d.published_at desc, d.case_id`;
       const offset = (req.page - 1) * req.perPage;
 
-      // One pass gives the page and the total (a window count); facets take their own pass.
-      const [hitRows, facets] = await Promise.all([
+      // With words, every match is ranked anyway, so one pass gives the page and the total (a
+      // window count). Without words, the page can stop early along an index (newest, budget),
+      // so the total is a separate, cheaper count.
+      const windowTotal = compiled !== null;
+      const [hitRows, countRows, facets] = await Promise.all([
         rows<Row>(
           db,
           sql`select d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
                      d.country_code, d.sdg_goals, d.sdg_targets, d.policy_areas, d.budget_usd, d.start_year,
-                     d.transferred, d.published_at, ${rank} as rank, count(*) over () as total
+                     d.transferred, d.published_at, ${rank} as rank${windowTotal ? sql`, count(*) over () as total` : sql``}
               ${from} ${where}
               order by ${order}
               limit ${req.perPage} offset ${offset}`,
         ),
+        windowTotal ? Promise.resolve(null) : rows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${where}`),
         req.withFacets === false ? Promise.resolve(null) : facetCounts(textCondition, groups),
       ]);
       // A page past the end has no rows to carry the total: count separately (rare).
-      const total =
-        hitRows.length > 0
+      const total = countRows
+        ? Number(countRows[0]?.n ?? 0)
+        : hitRows.length > 0
           ? Number(hitRows[0]!.total)
           : offset === 0
             ? 0

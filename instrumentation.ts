@@ -19,6 +19,11 @@ export async function register() {
       console.error(e.message);
       process.exit(1);
     }
-    throw e;
+    // A server that cannot reach or prepare its database must not serve errors page by page.
+    const { getDatabase } = await import("./db/client");
+    const { driver, location } = getDatabase();
+    const reason = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+    console.error(`Cannot prepare the database (${driver} at ${location}): ${reason}`);
+    process.exit(1);
   }
 }

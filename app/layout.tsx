@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
+import { AccountMenu } from "@/components/auth/account-menu";
 
 export const metadata: Metadata = {
   title: { default: "Urban Policy Knowledge Platform", template: "%s · Urban Policy Knowledge Platform" },
@@ -15,7 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader accountSlot={<AccountMenu />} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}
         </main>

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 
 function loadEnvWith(vars: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", "-e", 'await import("./lib/env.ts"); console.log("loaded")'], {
-    env: { PATH: process.env.PATH, ...vars },
+    env: { PATH: process.env.PATH, ...vars } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
   });
 }

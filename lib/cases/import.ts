@@ -102,6 +102,22 @@ export async function writeCaseRecords(tx: DbOrTx, records: ValidatedRecord[], m
     const columns = revisionToColumns(record.revision);
     const existing = existingBySlug.get(record.slug);
 
+    const insertRevision = async (caseId: string, number: number) => {
+      const [revision] = await tx
+        .insert(caseRevisions)
+        .values({
+          caseId,
+          number,
+          status: publish ? "approved" : "draft",
+          authorId: mode.actorId ?? null,
+          lastEditorId: mode.actorId ?? null,
+          submittedAt: publish ? now : null,
+          ...columns,
+        })
+        .returning({ id: caseRevisions.id });
+      return revision!;
+    };
+
     if (existing && mode.existing === "skip") {
       result.skipped.push(record.slug);
       continue;
@@ -110,26 +126,15 @@ export async function writeCaseRecords(tx: DbOrTx, records: ValidatedRecord[], m
     if (!existing) {
       const [created] = await tx
         .insert(policyCases)
-        .values({ slug: record.slug, cityId, status: publish ? "draft" : "draft", createdBy: mode.actorId ?? null })
+        .values({ slug: record.slug, cityId, status: "draft", createdBy: mode.actorId ?? null })
         .returning({ id: policyCases.id });
-      const [revision] = await tx
-        .insert(caseRevisions)
-        .values({
-          caseId: created!.id,
-          number: 1,
-          status: publish ? "approved" : "draft",
-          authorId: mode.actorId ?? null,
-          lastEditorId: mode.actorId ?? null,
-          submittedAt: publish ? now : null,
-          ...columns,
-        })
-        .returning({ id: caseRevisions.id });
+      const revision = await insertRevision(created!.id, 1);
       await tx
         .update(policyCases)
         .set(
           publish
-            ? { status: "published", publishedRevisionId: revision!.id, publishedAt: now, lastReviewedAt: now }
-            : { workingRevisionId: revision!.id },
+            ? { status: "published", publishedRevisionId: revision.id, publishedAt: now, lastReviewedAt: now }
+            : { workingRevisionId: revision.id },
         )
         .where(eq(policyCases.id, created!.id));
       if (publish) await enqueueSearchUpdate(tx, created!.id, "upsert");
@@ -154,18 +159,7 @@ export async function writeCaseRecords(tx: DbOrTx, records: ValidatedRecord[], m
       .from(caseRevisions)
       .where(eq(caseRevisions.caseId, existing.id));
     const number = (latest ?? 0) + 1;
-    const [revision] = await tx
-      .insert(caseRevisions)
-      .values({
-        caseId: existing.id,
-        number,
-        status: publish ? "approved" : "draft",
-        authorId: mode.actorId ?? null,
-        lastEditorId: mode.actorId ?? null,
-        submittedAt: publish ? now : null,
-        ...columns,
-      })
-      .returning({ id: caseRevisions.id });
+    const revision = await insertRevision(existing.id, number);
     if (publish) {
       if (existing.publishedRevisionId)
         await tx
@@ -176,7 +170,7 @@ export async function writeCaseRecords(tx: DbOrTx, records: ValidatedRecord[], m
         .update(policyCases)
         .set({
           status: "published",
-          publishedRevisionId: revision!.id,
+          publishedRevisionId: revision.id,
           publishedAt: existing.publishedAt ?? now,
           lastReviewedAt: now,
           updatedAt: now,
@@ -193,7 +187,7 @@ export async function writeCaseRecords(tx: DbOrTx, records: ValidatedRecord[], m
           .where(and(eq(caseRevisions.id, existing.workingRevisionId), eq(caseRevisions.status, "draft")));
       await tx
         .update(policyCases)
-        .set({ workingRevisionId: revision!.id, updatedAt: now, version: existing.version + 1 })
+        .set({ workingRevisionId: revision.id, updatedAt: now, version: existing.version + 1 })
         .where(eq(policyCases.id, existing.id));
     }
     await recordAudit(tx, {

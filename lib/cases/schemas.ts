@@ -53,7 +53,11 @@ const requiredText = (max: number, what: string) =>
 export const partialDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "Use a year (2016), a month (2016-06) or a date (2016-06-09).")
+  // abort: a malformed value gets one message, not a second one about its year.
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    message: "Use a year (2016), a month (2016-06) or a date (2016-06-09).",
+    abort: true,
+  })
   .refine((v) => {
     const y = Number(v.slice(0, 4));
     return y >= 1900 && y <= 2100;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getPublishedCase } from "@/lib/cases/queries";
 import { CaseView } from "@/components/cases/case-view";
+import { FreshnessNote } from "@/components/cases/freshness-note";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -18,5 +19,11 @@ export default async function CasePage({ params }: Props) {
   const { slug } = await params;
   const item = await getPublishedCase(slug, { withContactEmails: false });
   if (!item) notFound();
-  return <CaseView item={item} />;
+  // The key facts already list both dates; the note adds the refresh warning when one is due.
+  return (
+    <CaseView
+      item={item}
+      aside={<FreshnessNote lastReviewedAt={item.lastReviewedAt} lastUpdatedAt={item.lastUpdatedAt} showDates={false} />}
+    />
+  );
 }

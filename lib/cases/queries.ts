@@ -117,6 +117,10 @@ export async function getPublishedCase(slug: string, opts: { withContactEmails: 
   return loadCaseView(row.id, row.revisionId, opts);
 }
 
+export function withoutContactEmails(item: CaseView): CaseView {
+  return { ...item, contacts: item.contacts.map((c) => ({ ...c, email: null })) };
+}
+
 /**
  * Everything the case page shows, for any revision of a case. Callers authorize first: the public
  * page passes the published revision; the studio preview and the review page pass the working one.

@@ -66,7 +66,9 @@ async function waitSaved(page: Page) {
 
 async function submitForReview(page: Page) {
   await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByTestId("submit-message")).toContainText("Submitted for review");
+  // The lasting sign (the studio's transient "Submitted" message can vanish when the form
+  // remounts on refresh): the revision is now read-only and waiting for review.
+  await expect(page.getByRole("status").filter({ hasText: "This revision is waiting for review" })).toBeVisible();
 }
 
 test("official submits → moderator requests a change → official fixes it → approved → visitor reads it; updates wait for review", async ({ browser }) => {
@@ -169,8 +171,8 @@ test("official submits → moderator requests a change → official fixes it →
   await expect(updateRow).toContainText("Update of a live case");
   await updateRow.getByRole("link").first().click();
   const changed = moderator.getByTestId("diff-changed");
-  await expect(changed.locator("[data-field='title'] del")).toContainText("workers");
-  await expect(changed.locator("[data-field='title'] ins")).toContainText("workers, citywide");
+  await expect(changed.locator("[data-field='title'] del")).toHaveCount(0);
+  await expect(changed.locator("[data-field='title'] ins")).toHaveText(/^\[added: , citywide\]$/);
   await expect(changed.locator("[data-field]")).toHaveCount(1);
   await moderator.getByRole("button", { name: "Approve and publish" }).click();
   await expect(moderator.getByRole("status")).toContainText("Approved");
@@ -181,10 +183,10 @@ test("official submits → moderator requests a change → official fixes it →
   // 7. The audit log has the whole story.
   await moderator.goto(`/moderation/audit?case=${caseId}`);
   const audit = moderator.getByTestId("audit-table");
-  const changesRow = audit.getByRole("row").filter({ hasText: "Changes requested" });
+  const changesRow = audit.getByRole("row").filter({ hasText: "Changes requested (rev. 1)" });
   await expect(changesRow).toHaveCount(1);
   await expect(changesRow).toContainText("Mo Moderator");
-  await expect(changesRow).toContainText("submitted → changes_requested");
+  await expect(changesRow).toContainText("case submitted → changes requested");
   await expect(changesRow).toContainText("Which year is this budget for?");
   await expect(audit.getByRole("row").filter({ hasText: "Approved and published" })).toHaveCount(2);
   await expectAccessible(moderator);

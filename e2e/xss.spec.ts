@@ -109,7 +109,7 @@ test("naughty strings and XSS payloads stay text from the studio to the public p
   const visitor = await pageFor(browser, null);
   const response = await visitor.goto(publicPath);
   expect(response?.status()).toBe(200);
-  await visitor.waitForLoadState("networkidle");
+  await visitor.waitForLoadState("load");
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
   const background = visitor.getByRole("region", { name: "Background and philosophy" });
   await expect(background.locator("p")).toHaveCount(paragraphs.length);

@@ -8,6 +8,7 @@ import { renderRichText } from "@/lib/cases/render";
 import { SECTION_KEYS, SECTION_LABELS, STAKEHOLDER_TYPE_LABELS, type StakeholderType } from "@/lib/cases/schemas";
 import { formatDate, formatMoney, formatNumber, formatPartialDate, languageName } from "@/lib/i18n/format";
 import { GoalBadge } from "@/components/sdgs/goal-badge";
+import { videoEmbedUrl } from "@/lib/editor/video";
 
 const TRANSFER_KIND_LABELS: Record<string, string> = {
   consulting: "Consulting",
@@ -19,6 +20,35 @@ const TRANSFER_KIND_LABELS: Record<string, string> = {
   construction: "Construction",
   "full-adoption": "Full adoption",
 };
+
+/** A YouTube or Vimeo video through its privacy-enhanced player; any other address as a link. */
+function VideoLink({ url, title }: { url: string; title: string }) {
+  const embed = videoEmbedUrl(url);
+  if (!embed) {
+    return (
+      <a href={url} rel="noopener noreferrer nofollow">
+        {title} (video)
+      </a>
+    );
+  }
+  return (
+    <figure>
+      <div className="relative aspect-video w-full">
+        <iframe
+          src={embed}
+          title={title}
+          loading="lazy"
+          allow="fullscreen; picture-in-picture"
+          allowFullScreen
+          referrerPolicy="strict-origin-when-cross-origin"
+          sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"
+          className="absolute inset-0 h-full w-full border-0"
+        />
+      </div>
+      <figcaption className="mt-1 text-sm text-slate-700">{title}</figcaption>
+    </figure>
+  );
+}
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -60,6 +90,29 @@ export function CaseView({ item, aside }: { item: CaseViewData; aside?: React.Re
             <div className="prose-case" dangerouslySetInnerHTML={{ __html: s.html }} />
           </Section>
         ))}
+
+        {item.media.length > 0 && (
+          <Section id="media" title="Images, documents and videos">
+            <ul className="grid gap-4 sm:grid-cols-2">
+              {item.media.map((m, i) => (
+                <li key={i}>
+                  {m.kind === "image" ? (
+                    <figure>
+                      <img src={`/api/uploads/${m.uploadId}`} alt={m.alt} loading="lazy" className="h-auto max-w-full rounded" />
+                      {m.caption && <figcaption className="mt-1 text-sm text-slate-700">{m.caption}</figcaption>}
+                    </figure>
+                  ) : m.kind === "document" ? (
+                    <a href={`/api/uploads/${m.uploadId}`} download>
+                      {m.title} <span className="text-sm text-slate-700">(PDF)</span>
+                    </a>
+                  ) : (
+                    <VideoLink url={m.url} title={m.title} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
 
         {item.obstacles.length > 0 && (
           <Section id="obstacles-list" title="Obstacles and how the city adapted">

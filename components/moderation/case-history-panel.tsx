@@ -6,18 +6,8 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/policy";
 import { can } from "@/lib/auth/policy";
-import { auditActionLabel, getCaseHistory } from "@/lib/audit/queries";
+import { auditActionLabel, describeTransition, getCaseHistory } from "@/lib/audit/queries";
 import { revisionFieldLabel } from "@/lib/cases/fields";
-
-const STATUS_LABELS: Record<string, string> = {
-  draft: "draft",
-  submitted: "submitted",
-  changes_requested: "changes requested",
-  published: "published",
-  rejected: "rejected",
-  unpublished: "unpublished",
-  archived: "archived",
-};
 
 export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -41,12 +31,7 @@ export async function CaseHistoryPanel({ actor, caseId, headingLevel = 2 }: { ac
               <p>
                 <strong>{auditActionLabel(h.action)}</strong>
                 {h.revisionNumber != null && <> (revision {h.revisionNumber})</>}
-                {h.from && h.to && h.from !== h.to && (
-                  <>
-                    {" "}
-                    — {STATUS_LABELS[h.from] ?? h.from} → {STATUS_LABELS[h.to] ?? h.to}
-                  </>
-                )}
+                {describeTransition(h) && <> — {describeTransition(h)}</>}
               </p>
               <p className="text-slate-700">
                 {h.actor.name ?? "System"} · <time dateTime={h.occurredAt.toISOString()}>{formatUtc(h.occurredAt)}</time>

@@ -22,17 +22,6 @@ type Props = {
   disabled?: boolean;
 };
 
-/** White or near-black text, whichever reads better on the goal's colour. */
-function textOn(hex: string): string {
-  const n = parseInt(hex.replace("#", ""), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  const lum = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  return lum > 0.18 ? "#111827" : "#ffffff";
-}
-
 export function SdgPicker(props: Props) {
   const { goals, targets, selectedGoals, selectedTargets, onChange, disabled } = props;
   const [query, setQuery] = useState("");
@@ -79,11 +68,9 @@ export function SdgPicker(props: Props) {
       <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label="Goals">
         {goals.map((g) => (
           <li key={g.goal}>
-            <label
-              className="flex items-center gap-2 rounded px-2 py-1"
-              style={{ background: g.color, color: textOn(g.color) }}
-              title={g.title}
-            >
+            {/* The goal's colour as a band beside dark text: some official colours are too light
+                for white text and too dark for black at body size. */}
+            <label className="flex items-center gap-2 rounded border border-slate-300 border-l-8 bg-white px-2 py-1" style={{ borderLeftColor: g.color }}>
               <input type="checkbox" checked={goalSet.has(g.goal)} onChange={() => toggleGoal(g.goal)} />
               <span>
                 <span className="font-bold">{g.goal}</span> {g.title}

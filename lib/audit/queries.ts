@@ -31,6 +31,9 @@ export type AuditRow = {
   city: { id: string | null; name: string | null };
   from: string | null;
   to: string | null;
+  /** The revision's own move, e.g. submitted → approved, when the event concerns one. */
+  revisionFrom: string | null;
+  revisionTo: string | null;
   comment: string | null;
   fieldComments: { field: string; comment: string }[];
   revisionNumber: number | null;
@@ -64,6 +67,8 @@ function toRow(r: {
     city: { id: r.cityId, name: r.cityName },
     from: str(r.data.from),
     to: str(r.data.to),
+    revisionFrom: str(r.data.revisionFrom),
+    revisionTo: str(r.data.revisionTo),
     comment: str(r.data.comment),
     fieldComments,
     revisionNumber: typeof r.data.revisionNumber === "number" ? r.data.revisionNumber : null,
@@ -155,6 +160,34 @@ const ACTION_LABELS: Record<string, string> = {
   "case.archived": "Archived",
   "case.restored": "Restored",
 };
+
+const STATUS_WORDS: Record<string, string> = {
+  draft: "draft",
+  submitted: "submitted",
+  changes_requested: "changes requested",
+  published: "published",
+  rejected: "rejected",
+  unpublished: "unpublished",
+  archived: "archived",
+  approved: "approved",
+  superseded: "superseded",
+};
+const word = (s: string) => STATUS_WORDS[s] ?? s;
+
+/**
+ * The state change of an event in plain words: the case's status when it moved, and the
+ * revision's when it did ("case published → unpublished"; "revision submitted → approved, case
+ * stays published"). Null when the event changed no state.
+ */
+export function describeTransition(row: Pick<AuditRow, "from" | "to" | "revisionFrom" | "revisionTo">): string | null {
+  const parts: string[] = [];
+  if (row.from && row.to && row.from !== row.to) parts.push(`case ${word(row.from)} → ${word(row.to)}`);
+  if (row.revisionFrom && row.revisionTo && row.revisionFrom !== row.revisionTo)
+    parts.push(`revision ${word(row.revisionFrom)} → ${word(row.revisionTo)}`);
+  if (parts.length === 0) return null;
+  if (row.from && row.from === row.to && parts.length > 0) parts.push(`case stays ${word(row.from)}`);
+  return parts.join("; ");
+}
 
 export function auditActionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;

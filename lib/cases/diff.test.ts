@@ -42,6 +42,13 @@ describe("diffRevisions", () => {
     expect(row?.after).not.toContain("<");
   });
 
+  it("punctuation is its own token, so an added clause does not replace the word before it", () => {
+    const after = revisionSchema.parse(completeRevision({ title: "Car-free Sundays, citywide, on the river road" }));
+    const [row] = changedFields(base, after);
+    expect(row?.segments.filter((s) => s.op === "removed")).toEqual([]);
+    expect(row?.segments.filter((s) => s.op === "added").map((s) => s.text)).toEqual([", citywide,"]);
+  });
+
   it("a mark alone (bold) is not a change of text", () => {
     const bold = revisionSchema.parse(
       completeRevision({

@@ -182,7 +182,8 @@ function mergeRuns(segments: DiffSegment[]): DiffSegment[] {
   return out;
 }
 
-const words = (text: string) => text.split(/(\s+)/).filter((t) => t !== "");
+/** Words, runs of whitespace and single punctuation marks, so "workers," → "workers" + ",". */
+const words = (text: string) => text.split(/(\s+|\p{P})/u).filter((t) => t !== "");
 
 /**
  * Compares `before` (null for a case never published) with `after`, one row per field, in the

@@ -10,7 +10,7 @@ import type { Actor } from "../auth/policy";
 import { actorByEmail, cityIdBySlug, createDraftCase, DEMO, getCase } from "../cases/workflow.fixtures";
 import { approveSubmission, requestChanges, startNewDraft, submitCase } from "../cases/workflow";
 import { formatWaiting, getSubmissionForReview, listReviewQueue } from "./queue";
-import { auditFilterSchema, getCaseHistory, listAuditEvents } from "../audit/queries";
+import { auditFilterSchema, describeTransition, getCaseHistory, listAuditEvents } from "../audit/queries";
 import { countUnread, listNotifications, markNotificationsRead } from "../notifications/queries";
 import { listCasesNeedingRefresh, needsRefresh } from "../cases/freshness";
 
@@ -114,6 +114,11 @@ describe("audit log and case history", () => {
       city: { name: "Seoul" },
     });
 
+    expect(describeTransition(byCase.rows[0]!)).toBe("case submitted → changes requested; revision submitted → changes requested");
+    expect(describeTransition({ from: "published", to: "published", revisionFrom: "submitted", revisionTo: "approved" })).toBe(
+      "revision submitted → approved; case stays published",
+    );
+    expect(describeTransition({ from: null, to: null, revisionFrom: null, revisionTo: null })).toBeNull();
     const bySlug = (await listAuditEvents(moderator, auditFilterSchema.parse({ case: a.slug })))!;
     expect(bySlug.rows.map((r) => r.id)).toEqual(byCase.rows.map((r) => r.id));
 

@@ -59,7 +59,7 @@ function FieldCommentRows({ fields, initial }: { fields: Field[]; initial: Value
     <fieldset className="flex flex-col gap-3">
       <legend className="text-sm font-semibold">Comments on particular fields (optional)</legend>
       {rows.map((row, index) => (
-        <div key={row.key} className="flex flex-col gap-1 rounded border border-slate-200 p-2 sm:flex-row sm:items-start sm:gap-2">
+        <div key={row.key} className="flex flex-col gap-1 rounded border border-slate-200 p-2">
           <div className="flex flex-col">
             <label htmlFor={`${id}-field-${row.key}`} className="text-sm">
               Field {index + 1}
@@ -73,7 +73,7 @@ function FieldCommentRows({ fields, initial }: { fields: Field[]; initial: Value
               ))}
             </select>
           </div>
-          <div className="flex flex-1 flex-col">
+          <div className="flex flex-col">
             <label htmlFor={`${id}-comment-${row.key}`} className="text-sm">
               Comment on field {index + 1}
             </label>

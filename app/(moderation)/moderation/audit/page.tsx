@@ -5,7 +5,7 @@ import { asc } from "drizzle-orm";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/db/client";
 import { cities } from "@/db/schema";
-import { auditActionLabel, auditFilterSchema, listAuditEvents, listDeciders } from "@/lib/audit/queries";
+import { auditActionLabel, auditFilterSchema, describeTransition, listAuditEvents, listDeciders } from "@/lib/audit/queries";
 import { revisionFieldLabel } from "@/lib/cases/fields";
 import { formatUtc } from "@/components/moderation/case-history-panel";
 
@@ -108,7 +108,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 <th scope="col" className="py-2 pr-3">What</th>
                 <th scope="col" className="py-2 pr-3">Case</th>
                 <th scope="col" className="py-2 pr-3">City</th>
-                <th scope="col" className="py-2 pr-3">From → to</th>
+                <th scope="col" className="py-2 pr-3">Change</th>
                 <th scope="col" className="py-2">Comment</th>
               </tr>
             </thead>
@@ -131,7 +131,7 @@ export default async function AuditPage({ searchParams }: Props) {
                     )}
                   </td>
                   <td className="py-2 pr-3">{r.city.name ?? "—"}</td>
-                  <td className="py-2 pr-3">{r.from || r.to ? `${r.from ?? "—"} → ${r.to ?? "—"}` : "—"}</td>
+                  <td className="py-2 pr-3">{describeTransition(r) ?? "—"}</td>
                   <td className="py-2">
                     {r.comment && <p className="whitespace-pre-wrap">{r.comment}</p>}
                     {r.fieldComments.map((f, i) => (

@@ -45,9 +45,10 @@ export default defineConfig({
       APP_MODE: "demo",
       APP_URL: baseURL,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-        : { PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e/pglite", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e" }),
+        : { PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e/pglite" }),
     },
   },
 });

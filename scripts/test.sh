@@ -24,14 +24,14 @@ npx vitest run
 
 echo "== End-to-end tests in Chromium"
 run_id="e2e_$$_$(date +%s)"
+export E2E_DATA_DIR
+E2E_DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/upp-e2e-XXXXXX")
 if [ -n "${DATABASE_URL:-}" ]; then
   export E2E_DATABASE_URL
   E2E_DATABASE_URL=$(npx tsx scripts/e2e-db.ts create "$run_id")
-  trap 'npx tsx scripts/e2e-db.ts drop "$run_id" || true' EXIT
+  trap 'npx tsx scripts/e2e-db.ts drop "$run_id" || true; rm -rf "$E2E_DATA_DIR"' EXIT
 else
-  export E2E_DATA_DIR E2E_PGLITE_DIR
-  E2E_DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/upp-e2e-XXXXXX")
-  E2E_PGLITE_DIR="$E2E_DATA_DIR/pglite"
+  export E2E_PGLITE_DIR="$E2E_DATA_DIR/pglite"
   trap 'rm -rf "$E2E_DATA_DIR"' EXIT
 fi
 # The e2e server must not inherit the test runner's database.

@@ -171,7 +171,8 @@ export async function retryFailedSearchUpdates(db: DbOrTx): Promise<number> {
 
 type DrainerState = {
   db: Database;
-  engine: SearchEngine;
+  /** Resolved on every run: an engine that was unreachable at start is picked up when it returns. */
+  engine: () => Promise<SearchEngine>;
   options: DrainOptions;
   timer: ReturnType<typeof setInterval> | null;
   running: Promise<void> | null;
@@ -192,11 +193,12 @@ function runDrainer(state: DrainerState): Promise<void> {
     do {
       state.again = false;
       try {
-        const r = await drainSearchOutbox(state.db, state.engine, state.options);
+        const r = await drainSearchOutbox(state.db, await state.engine(), state.options);
         if (r.retried || r.failed)
           state.log(`Search index update failed for ${r.retried + r.failed} outbox row(s); will retry with backoff.`);
       } catch (e) {
-        // The database itself failed (e.g. closing at shutdown); the next poll tries again.
+        // The engine could not be reached at all, or the database failed (e.g. closing at
+        // shutdown); the rows stay queued and the next poll tries again.
         if (!state.stopped) state.log(`Search outbox drain error: ${e instanceof Error ? e.message : String(e)}`);
       }
     } while (state.again && !state.stopped);
@@ -223,7 +225,7 @@ export function startSearchDrainer(opts: {
     const { getSearchEngine } = await import("./engine");
     const state: DrainerState = {
       db: opts.db ?? db,
-      engine: opts.engine ?? (await getSearchEngine()),
+      engine: opts.engine ? () => Promise.resolve(opts.engine!) : getSearchEngine,
       options: opts.options ?? {},
       timer: null,
       running: null,
@@ -233,6 +235,14 @@ export function startSearchDrainer(opts: {
       log: opts.log ?? ((line) => console.warn(line)),
     };
     globalForDrainer.__searchDrainer = state;
+    // One line per distinct problem a minute, not one per poll, while an engine stays down.
+    const log = state.log;
+    const lastLogged = new Map<string, number>();
+    state.log = (line) => {
+      if (Date.now() - (lastLogged.get(line) ?? 0) < 60_000) return;
+      lastLogged.set(line, Date.now());
+      log(line);
+    };
     state.timer = setInterval(() => void runDrainer(state), opts.pollMs ?? 2000);
     state.timer.unref?.();
     await runDrainer(state);

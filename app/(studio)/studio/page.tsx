@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
+import { RefreshList } from "@/components/cases/refresh-list";
 import { listStudioCases, pendingMembershipCities } from "@/lib/cases/studio-queries";
 import { formatDate } from "@/lib/i18n/format";
 import { STATUS_LABELS } from "@/components/studio/status";
@@ -41,6 +42,7 @@ export default async function StudioPage() {
         </Link>
       </div>
       {cases.length === 0 && <p>Your cities have no cases yet. Start the first one.</p>}
+      <RefreshList actor={actor} />
       {GROUPS.map((status) => {
         const rows = byGroup(status);
         if (rows.length === 0) return null;

@@ -39,11 +39,6 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Set by Next.js while it builds; nothing touches the database then. */
   NEXT_PHASE: z.string().optional(),
-  /** Trust X-Forwarded-For from a reverse proxy for the client's IP. */
-  TRUST_PROXY: z
-    .enum(["0", "1", "true", "false"])
-    .default("0")
-    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.output<typeof envSchema>;

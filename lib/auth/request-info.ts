@@ -3,7 +3,7 @@
  *
  * Next.js sets X-Forwarded-For to the socket address only when the request has none, so a client
  * talking to the app directly can choose its own value. Behind a reverse proxy that appends the
- * client address (TRUST_PROXY=1) the last entry is the one the proxy saw. Without a proxy the
+ * client address the last entry is the one the proxy saw. Without a proxy the
  * per-IP limits are therefore advisory; the per-account limits do not depend on the IP.
  */
 export function clientIpFrom(headers: Headers): string {

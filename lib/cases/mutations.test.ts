@@ -33,6 +33,14 @@ describe("createDraftCase", () => {
     expect(item.slug).toBe("seoul-night-buses");
     const listed = await listStudioCases(official);
     expect(listed.find((c) => c.id === caseId)?.lastEditor).toContain("Min-jun Lee");
+    // Published cases with nothing in progress are listed once, by their live revision.
+    const published = listed.filter((c) => c.status === "published");
+    expect(published).toHaveLength(16);
+    expect(new Set(listed.map((c) => c.id)).size).toBe(listed.length);
+    expect(published.every((c) => c.revisionStatus === "approved" && c.revisionNumber === 1)).toBe(true);
+    // Nothing of another city's.
+    const bangkok = await actorByEmail(DEMO.bangkokOfficial);
+    expect((await listStudioCases(bangkok)).map((c) => c.id)).not.toContain(caseId);
   });
 
   it("refuses a city the actor does not belong to, as not found", async () => {

@@ -3,7 +3,7 @@
  * answered exactly like an unknown one (NotFoundError → 404), so nobody learns that it exists.
  */
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "../../db/client";
@@ -78,55 +78,27 @@ export async function listStudioCases(actor: Actor | null): Promise<StudioListIt
   const cityIds = citiesWhere(actor, "case.edit");
   if (cityIds.length === 0) return [];
   const editor = alias(users, "editor");
-  const rows = await db
+  // The revision in progress if there is one, else the live one.
+  return db
     .select({
       id: policyCases.id,
-      status: policyCases.status,
       title: caseRevisions.title,
+      status: policyCases.status,
       revisionStatus: caseRevisions.status,
       revisionNumber: caseRevisions.number,
       city: cities.name,
       lastEditor: editor.name,
       updatedAt: caseRevisions.updatedAt,
-      working: policyCases.workingRevisionId,
     })
     .from(policyCases)
     .innerJoin(cities, eq(cities.id, policyCases.cityId))
-    .innerJoin(caseRevisions, eq(caseRevisions.id, policyCases.workingRevisionId))
+    .innerJoin(
+      caseRevisions,
+      eq(caseRevisions.id, sql`coalesce(${policyCases.workingRevisionId}, ${policyCases.publishedRevisionId})`),
+    )
     .leftJoin(editor, eq(editor.id, caseRevisions.lastEditorId))
     .where(inArray(policyCases.cityId, cityIds))
     .orderBy(desc(caseRevisions.updatedAt));
-  // Cases with no update in progress show their live revision.
-  const live = await db
-    .select({
-      id: policyCases.id,
-      status: policyCases.status,
-      title: caseRevisions.title,
-      revisionStatus: caseRevisions.status,
-      revisionNumber: caseRevisions.number,
-      city: cities.name,
-      lastEditor: editor.name,
-      updatedAt: caseRevisions.updatedAt,
-      working: policyCases.workingRevisionId,
-    })
-    .from(policyCases)
-    .innerJoin(cities, eq(cities.id, policyCases.cityId))
-    .innerJoin(caseRevisions, eq(caseRevisions.id, policyCases.publishedRevisionId))
-    .leftJoin(editor, eq(editor.id, caseRevisions.lastEditorId))
-    .where(inArray(policyCases.cityId, cityIds));
-  const all = [...rows, ...live.filter((l) => l.working === null)];
-  return all
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      revisionStatus: r.revisionStatus,
-      revisionNumber: r.revisionNumber,
-      city: r.city,
-      lastEditor: r.lastEditor,
-      updatedAt: r.updatedAt,
-    }))
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
 }
 
 /** The cities where the actor may start a case, with the language a new case defaults to. */

@@ -15,7 +15,7 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const dev = process.argv.includes("--dev");
 
 const SOURCE_ENTRIES = [
-  "app", "components", "lib", "db", "public", "instrumentation.ts", "proxy.ts", "auth.ts",
+  "app", "components", "lib", "db", "public", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts", "auth.ts",
   "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json",
 ];
 

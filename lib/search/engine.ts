@@ -64,6 +64,11 @@ export type SearchResult = {
   page: number;
   perPage: number;
   facets: FacetCounts | null;
+  /**
+   * True when facet counts are estimates: the postgres engine counts a match set larger than
+   * EXACT_FACET_COUNT_LIMIT on a uniform sample of it and scales up. Totals are always exact.
+   */
+  facetsApproximate: boolean;
   engine: EngineName;
   tookMs: number;
   /** Words the engine corrected ("transprot" → "transport"), for a "showing results for" line. */
@@ -125,8 +130,8 @@ export function getSearchEngine(): Promise<SearchEngine> {
       return createMeilisearchEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY, index: env.MEILI_INDEX });
     }
     const { createPostgresEngine } = await import("./postgres");
-    const { db } = await import("../../db/client");
-    return createPostgresEngine(db);
+    const { db, getDatabase } = await import("../../db/client");
+    return createPostgresEngine(db, { vacuumEvery: getDatabase().driver === "pglite" ? 1000 : undefined });
   })();
   globalForEngine.__searchEngine.catch(() => {
     globalForEngine.__searchEngine = undefined;

@@ -249,6 +249,8 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
         engine: "meilisearch",
         tookMs: Math.round((performance.now() - started) * 10) / 10,
         corrections: [],
+        // Meilisearch counts facet values exactly.
+        facetsApproximate: false,
       };
     },
     async related(caseId, limit): Promise<RelatedCase[]> {

@@ -3,7 +3,14 @@
  * PostgreSQL 15+), no extra service. Per row: one tsvector holding the text in its own language's
  * configuration (stemming) and in `simple` (exact words, CJK bigrams), everything unaccented;
  * a GIN index answers `websearch_to_tsquery`. Typos are corrected word by word against a
- * vocabulary table with pg_trgm similarity. Facets are counted by SQL over `facet_keys`.
+ * vocabulary table with pg_trgm similarity. Facets are counted by SQL over `facet_codes`, small
+ * integer codes of "facet:value" keys.
+ *
+ * Speed at 100,000 cases comes from reading little per match: the row is narrow (the full vector
+ * and the display text live out of line), ranking reads only the small title vector, facet
+ * counts hash integers, the page's total comes out of the same pass as the facet counts, and the
+ * counts of the whole index (the first view of the search page, and the facet of a sole active
+ * filter) are kept per process until the index changes (`search_state.generation`).
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
@@ -25,6 +32,22 @@ type Row = Record<string, unknown>;
 async function rows<T extends Row>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Runs a search statement with sequential scans priced out. The full-text vector is stored out
+ * of line, so a plan that tests `tsv @@ query` row by row (a sequential scan with a filter) reads
+ * TOAST for every row of the table — hundreds of ms at 100,000 cases. The planner does not count
+ * that cost and picks such plans when a second condition looks selective; without sequential
+ * scans it uses the GIN index, whose cost is bounded by the number of matches.
+ */
+async function searchRows<T extends Row>(db: DbOrTx, query: SQL, hasText: boolean): Promise<T[]> {
+  // Without words there is no vector to read, and a sequential scan of the narrow rows is fine.
+  if (!hasText) return rows<T>(db, query);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return rows<T>(tx, query);
+  });
 }
 
 function textArray(values: readonly string[]): SQL {
@@ -78,8 +101,24 @@ function weightedTexts(doc: SearchDocument): WeightedText[] {
   ];
 }
 
-function tsvectorOf(doc: SearchDocument): SQL {
-  const parts = weightedTexts(doc).map(
+/** The ranking vector: titles in every language (A) and tags (B), each in `simple` and stemmed. */
+function titleTexts(doc: SearchDocument): WeightedText[] {
+  const lang = textSearchConfig(doc.language);
+  const both = (weight: WeightedText["weight"], text: string, config: string): WeightedText[] => {
+    if (!text.trim()) return [];
+    const out: WeightedText[] = [{ config: "simple", weight, text: cjkBigrams(text) }];
+    if (config !== "simple") out.push({ config, weight, text });
+    return out;
+  };
+  return [
+    ...both("A", doc.title, lang),
+    ...doc.translations.flatMap((t) => both("A", t.title, textSearchConfig(t.language))),
+    ...both("B", doc.tags.join(". "), lang),
+  ];
+}
+
+function tsvectorOf(doc: SearchDocument, texts = weightedTexts(doc)): SQL {
+  const parts = texts.map(
     (w) => sql`setweight(to_tsvector(${w.config}::regconfig, unaccent(${w.text})), ${w.weight}::"char")`,
   );
   return parts.length ? sql.join(parts, sql` || `) : sql`''::tsvector`;
@@ -87,7 +126,14 @@ function tsvectorOf(doc: SearchDocument): SQL {
 
 /** Words worth remembering for typo correction: folded Latin/Cyrillic words of 4–32 letters. */
 function vocabularyOf(doc: SearchDocument): string[] {
-  const text = [doc.title, doc.summary, doc.tags.join(" "), doc.body, ...doc.translations.map((t) => `${t.title} ${t.summary}`)].join(" ");
+  const text = [
+    doc.title,
+    doc.summary,
+    doc.tags.join(" "),
+    doc.policyAreaLabels.join(" "),
+    doc.body,
+    ...doc.translations.map((t) => `${t.title} ${t.summary}`),
+  ].join(" ");
   const words = new Set<string>();
   for (const w of foldText(text).split(/[^\p{L}]+/u)) {
     if (w.length >= 4 && w.length <= 32 && !hasCjk(w)) words.add(w);
@@ -103,11 +149,30 @@ const TYPO_SIMILARITY = 0.35;
 
 type FilterGroup = { facet: Facet | "yearRange" | "budgetRange"; condition: SQL };
 
-function filterGroups(f: SearchFilters): FilterGroup[] {
+/** The facet keys ("sdg:11") a request filters on, to be turned into codes before filterGroups. */
+function filterKeys(f: SearchFilters): string[] {
+  const keys: string[] = [];
+  const add = (facet: Facet, values: readonly (string | number)[]) => keys.push(...values.map((v) => `${facet}:${v}`));
+  add("sdg", f.sdg);
+  add("target", f.target);
+  add("area", f.area);
+  add("region", f.region);
+  add("country", f.country);
+  add("city", f.city);
+  add("language", f.language);
+  add("budgetBand", f.budgetBand);
+  add("stakeholderType", f.stakeholderType);
+  if (f.transferred !== undefined) add("transferred", [String(f.transferred)]);
+  return keys;
+}
+
+function filterGroups(f: SearchFilters, codes: Map<string, number>): FilterGroup[] {
   const groups: FilterGroup[] = [];
   const anyOf = (facet: Facet, values: readonly (string | number)[]) => {
     if (values.length === 0) return;
-    groups.push({ facet, condition: sql`d.facet_keys && ${textArray(values.map((v) => `${facet}:${v}`))}` });
+    // A value no document has ever had has no code: that group matches nothing.
+    const known = values.map((v) => codes.get(`${facet}:${v}`)).filter((c): c is number => c !== undefined);
+    groups.push({ facet, condition: known.length ? sql`d.facet_codes && ${intArray(known)}` : sql`false` });
   };
   anyOf("sdg", f.sdg);
   anyOf("target", f.target);
@@ -140,20 +205,50 @@ function emptyFacetCounts(): FacetCounts {
 
 const FACET_VALUE_LIMIT = 100;
 
-/** Facets that have a typed column of their own, as a set-returning expression of text values. */
-const FACET_COLUMN: Partial<Record<Facet, SQL>> = {
-  sdg: sql`unnest(d.sdg_goals::text[])`,
-  target: sql`unnest(d.sdg_targets)`,
-  area: sql`unnest(d.policy_areas)`,
-  region: sql`unnest(array[d.region])`,
-  country: sql`unnest(array[d.country_code])`,
-  city: sql`unnest(array[d.city_slug])`,
-  language: sql`unnest(array[d.language])`,
-  year: sql`unnest(array[d.start_year::text])`,
-  transferred: sql`unnest(array[d.transferred::text])`,
+/**
+ * Facets of a match set up to this size are counted exactly. A larger set is counted on a uniform
+ * sample of about this size and scaled up (an estimate, flagged as such): counting every facet of
+ * 40,000 matches costs far more than the 50 ms a search may take, and nobody needs to know that
+ * a broad query has 12,437 rather than about 12,000 matches in one SDG.
+ */
+export const EXACT_FACET_COUNT_LIMIT = 2000;
+
+/** Every document is in one of these slices (by its id), indexed as the facet key "slice:n". */
+const SAMPLE_SLICES = 64;
+
+function sliceOf(caseId: string): number {
+  return parseInt(caseId.slice(0, 2), 16) % SAMPLE_SLICES;
+}
+
+/** Two significant figures: an estimate should not look more precise than it is. */
+export function roundEstimate(n: number): number {
+  if (n < 1) return 1;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / magnitude) * magnitude;
+}
+
+export type PostgresEngineOptions = {
+  /**
+   * VACUUM the index after this many changed rows. PGlite has no autovacuum; without it dead row
+   * versions pile up and every count must visit the table instead of the visibility map.
+   * PostgreSQL's autovacuum does this itself, so the server leaves it unset there.
+   */
+  vacuumEvery?: number;
+  /** Match sets larger than this have their facets estimated from a sample (tests lower it). */
+  exactFacetCountLimit?: number;
 };
 
-export function createPostgresEngine(db: DbOrTx): SearchEngine {
+export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions = {}): SearchEngine {
+  const exactLimit = options.exactFacetCountLimit ?? EXACT_FACET_COUNT_LIMIT;
+  let changesSinceVacuum = 0;
+  async function vacuumWhenDue(changed: number): Promise<void> {
+    if (!options.vacuumEvery) return;
+    changesSinceVacuum += changed;
+    if (changesSinceVacuum < options.vacuumEvery) return;
+    changesSinceVacuum = 0;
+    await db.execute(sql`vacuum analyze search_documents`);
+  }
+
   /** Finds vocabulary words for query words the index has never seen. */
   async function corrections(words: string[]): Promise<{ from: string; to: string }[]> {
     const candidates = [...new Set(words.filter((w) => w.length >= 4 && !hasCjk(w) && !/\d/.test(w)))];
@@ -212,48 +307,114 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
     return { tq, phrase: compiled!.phrase };
   }
 
-  async function facetCounts(textCondition: SQL | null, groups: FilterGroup[]): Promise<FacetCounts> {
+  /** code → "facet:value". Codes never change meaning, so the map is only ever added to. */
+  const keyOfCode = new Map<number, string>();
+
+  async function learnCodes(codes: Iterable<number>): Promise<void> {
+    for (const code of codes) {
+      if (code !== 0 && !keyOfCode.has(code)) {
+        for (const r of await rows<{ code: number; key: string }>(db, sql`select code, key from search_facet_codes`))
+          keyOfCode.set(Number(r.code), r.key);
+        return;
+      }
+    }
+  }
+
+  /** Codes of facet keys, read from the table each time: a cached code of a rolled-back insert would lie. */
+  async function codesOf(keys: string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const found = await rows<{ code: number; key: string }>(
+      db,
+      sql`select code, key from search_facet_codes where key = any(${textArray(keys)})`,
+    );
+    return new Map(found.map((r) => [r.key, Number(r.code)]));
+  }
+
+  async function countWhere(conditions: SQL[], hasText: boolean): Promise<number> {
+    const [r] = await searchRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from search_documents d ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`,
+      hasText,
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  /** Counts of every code over the whole index (code 0: the number of documents), per generation. */
+  let wholeIndex: { generation: string; counts: Map<number, number> } | null = null;
+
+  type CodeCounts = { counts: Map<number, number>; approximate: boolean };
+
+  /**
+   * code → number of matching documents, with code 0 counting the documents themselves. `matches`
+   * is the size of the match set when the caller already knows it.
+   */
+  async function countCodes(conditions: SQL[], hasText: boolean, matches?: number): Promise<CodeCounts> {
+    const scan = async (where: SQL[]) => {
+      const result = await searchRows<{ c: number; n: number }>(
+        db,
+        sql`select c, count(*)::int as n
+              from (select unnest(array_prepend(0, d.facet_codes)) as c
+                      from search_documents d
+                      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}) as codes
+             group by c`,
+        hasText,
+      );
+      return new Map(result.map((r) => [Number(r.c), Number(r.n)]));
+    };
+    if (conditions.length === 0) {
+      // The whole index, exactly, once per generation: the search page's first view. The
+      // generation comes from a sequence, so a rolled-back change never reuses a number.
+      const [state] = await rows<{ generation: string }>(db, sql`select generation::text as generation from search_state where id = 1`);
+      if (!state) return { counts: await scan([]), approximate: false };
+      const generation = state.generation;
+      if (wholeIndex?.generation !== generation) wholeIndex = { generation, counts: await scan([]) };
+      return { counts: wholeIndex.counts, approximate: false };
+    }
+    const size = matches ?? (await countWhere(conditions, hasText));
+    if (size <= exactLimit) return { counts: await scan(conditions), approximate: false };
+    const slices = Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * exactLimit) / size));
+    const sliceCodes = await codesOf(Array.from({ length: slices }, (_, i) => `slice:${i}`));
+    const sampled = await scan([...conditions, sql`d.facet_codes && ${intArray([...sliceCodes.values()])}`]);
+    const sampleSize = sampled.get(0) ?? 0;
+    const counts = new Map<number, number>();
+    for (const [code, n] of sampled) counts.set(code, code === 0 ? size : roundEstimate((n * size) / Math.max(1, sampleSize)));
+    return { counts, approximate: true };
+  }
+
+  /**
+   * Facet counts. A facet whose own filter is active is counted without it (so picking "SDG 11"
+   * still shows how many match "SDG 13"); all other facets share one pass with every filter.
+   */
+  async function facetCounts(
+    textCondition: SQL | null,
+    groups: FilterGroup[],
+    total: number,
+  ): Promise<{ facets: FacetCounts; approximate: boolean }> {
     const counts = emptyFacetCounts();
     const activeGroups = new Set(groups.map((g) => g.facet));
-    // Facets whose own filter is active are counted without it (so picking "SDG 11" still shows
-    // how many match "SDG 13"); all other facets share one pass with every filter applied.
+    const conditionsWithout = (group?: FilterGroup["facet"]) => [
+      ...(textCondition ? [textCondition] : []),
+      ...groups.filter((g) => g.facet !== group).map((g) => g.condition),
+    ];
+    const passes: { facets: Facet[]; conditions: SQL[]; matches?: number }[] = [];
     const plain = FACETS.filter((f) => !activeGroups.has(GROUP_OF_FACET[f] ?? f));
-    const passes: { facets: Facet[]; groups: FilterGroup[] }[] = [];
-    if (plain.length) passes.push({ facets: plain, groups });
-    for (const f of FACETS) {
-      const group = GROUP_OF_FACET[f] ?? f;
-      if (activeGroups.has(group)) passes.push({ facets: [f], groups: groups.filter((g) => g.facet !== group) });
+    if (plain.length) passes.push({ facets: plain, conditions: conditionsWithout(), matches: total });
+    for (const facet of FACETS) {
+      const group = GROUP_OF_FACET[facet] ?? facet;
+      if (activeGroups.has(group)) passes.push({ facets: [facet], conditions: conditionsWithout(group) });
     }
+    let approximate = false;
     await Promise.all(
       passes.map(async (pass) => {
-        const column = pass.facets.length === 1 ? FACET_COLUMN[pass.facets[0]!] : undefined;
-        if (column) {
-          // One facet: read its own narrow column rather than unnest every facet key of every row.
-          const facet = pass.facets[0]!;
-          const result = await rows<{ v: string; n: number }>(
-            db,
-            sql`select v, count(*)::int as n
-                  from search_documents d, ${column} as v
-                 ${whereOf(textCondition, pass.groups, [sql`v is not null`])}
-                 group by v`,
-          );
-          for (const r of result) counts[facet].push({ value: String(r.v), count: Number(r.n) });
-          return;
-        }
-        const prefixes = textArray(pass.facets.map((f) => `${f}:`));
-        const onlyThese =
-          pass.facets.length === FACETS.length ? [] : [sql`split_part(k, ':', 1) || ':' = any(${prefixes})`];
-        const result = await rows<{ k: string; n: number }>(
-          db,
-          sql`select k, count(*)::int as n
-                from search_documents d, unnest(d.facet_keys) as k
-               ${whereOf(textCondition, pass.groups, onlyThese)}
-               group by k`,
-        );
-        for (const r of result) {
-          const at = r.k.indexOf(":");
-          const facet = r.k.slice(0, at) as Facet;
-          if (pass.facets.includes(facet)) counts[facet].push({ value: r.k.slice(at + 1), count: Number(r.n) });
+        const result = await countCodes(pass.conditions, textCondition !== null, pass.matches);
+        approximate ||= result.approximate;
+        await learnCodes(result.counts.keys());
+        for (const [code, n] of result.counts) {
+          const key = keyOfCode.get(code);
+          if (!key) continue;
+          const at = key.indexOf(":");
+          const facet = key.slice(0, at) as Facet;
+          if (pass.facets.includes(facet)) counts[facet].push({ value: key.slice(at + 1), count: n });
         }
       }),
     );
@@ -261,7 +422,7 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
       counts[f].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "en", { numeric: true }));
       counts[f] = counts[f].slice(0, FACET_VALUE_LIMIT);
     }
-    return counts;
+    return { facets: counts, approximate };
   }
 
   const engine: SearchEngine = {
@@ -269,16 +430,24 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
 
     async upsert(docs) {
       if (docs.length === 0) return;
+      const keysOfDoc = docs.map((d) => [...facetKeysOf(d), `slice:${sliceOf(d.id)}`]);
+      const allKeys = [...new Set(keysOfDoc.flat())];
+      // Sorted, so two writers inserting new keys at once take their locks in the same order.
+      await db.execute(
+        sql`insert into search_facet_codes (key) select k from unnest(${textArray(allKeys.sort())}) as k order by k on conflict (key) do nothing`,
+      );
+      const codes = await codesOf(allKeys);
       const values = docs.map(
-        (d) => sql`(${d.id}::uuid, ${d.revisionId}::uuid, ${d.slug}, ${d.title}, ${d.summary}, ${d.language},
+        (d, i) => sql`(${d.id}::uuid, ${d.revisionId}::uuid, ${d.slug}, ${d.title}, ${d.summary}, ${d.language},
           ${d.city.slug}, ${d.city.name}, ${d.city.country}, ${d.city.countryCode}, ${d.city.region},
           ${intArray(d.sdgGoals)}, ${textArray(d.sdgTargets)}, ${textArray(d.policyAreas)},
           ${d.startYear}::integer, ${d.budgetUsd}::double precision, ${d.transferred}::boolean, ${d.publishedAt}::timestamptz,
-          ${textArray(facetKeysOf(d))}, ${tsvectorOf(d)}, now())`,
+          ${intArray(keysOfDoc[i]!.map((k) => codes.get(k)!).sort((a, b) => a - b))}, lower(unaccent(${d.title})),
+          ${tsvectorOf(d, titleTexts(d))}, ${tsvectorOf(d)}, now())`,
       );
       await db.execute(sql`insert into search_documents (case_id, revision_id, slug, title, summary, language,
           city_slug, city_name, country, country_code, region, sdg_goals, sdg_targets, policy_areas,
-          start_year, budget_usd, transferred, published_at, facet_keys, tsv, indexed_at)
+          start_year, budget_usd, transferred, published_at, facet_codes, title_folded, title_tsv, tsv, indexed_at)
         values ${sql.join(values, sql`, `)}
         on conflict (case_id) do update set revision_id = excluded.revision_id, slug = excluded.slug,
           title = excluded.title, summary = excluded.summary, language = excluded.language,
@@ -286,7 +455,8 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
           country_code = excluded.country_code, region = excluded.region, sdg_goals = excluded.sdg_goals,
           sdg_targets = excluded.sdg_targets, policy_areas = excluded.policy_areas, start_year = excluded.start_year,
           budget_usd = excluded.budget_usd, transferred = excluded.transferred, published_at = excluded.published_at,
-          facet_keys = excluded.facet_keys, tsv = excluded.tsv, indexed_at = excluded.indexed_at`);
+          facet_codes = excluded.facet_codes, title_folded = excluded.title_folded, title_tsv = excluded.title_tsv,
+          tsv = excluded.tsv, indexed_at = excluded.indexed_at`);
       const configs = [...new Set(docs.flatMap((d) => [d.language, ...d.translations.map((t) => t.language)]).map(textSearchConfig))];
       await db.execute(sql`insert into search_configs (config) select unnest(${textArray(configs)}) on conflict do nothing`);
       const vocabulary = [...new Set(docs.flatMap(vocabularyOf))];
@@ -295,11 +465,13 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
           sql`insert into search_terms (term) select unnest(${textArray(vocabulary.slice(i, i + 5000))}) on conflict do nothing`,
         );
       }
+      await vacuumWhenDue(docs.length);
     },
 
     async remove(caseIds) {
       if (caseIds.length === 0) return;
       await db.execute(sql`delete from search_documents where case_id = any(${textArray(caseIds)}::uuid[])`);
+      await vacuumWhenDue(caseIds.length);
     },
 
     async reset() {
@@ -320,59 +492,89 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
     async search(req: SearchRequest): Promise<SearchResult> {
       const started = performance.now();
       const q = req.q.trim();
-      const groups = filterGroups(req.filters);
-      const fixes = q ? await corrections(queryWords(q)) : [];
+      const [codes, fixes] = await Promise.all([
+        codesOf(filterKeys(req.filters)),
+        q ? corrections(queryWords(q)) : Promise.resolve([]),
+      ]);
+      const groups = filterGroups(req.filters, codes);
       const compiled = q ? await compileQuery(req, q, fixes) : null;
       const corrections_ = fixes;
       if (compiled && compiled.tq.trim() === "") {
         // Only punctuation or nothing searchable: an honest empty result, not everything.
-        return { hits: [], total: 0, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
+        return { hits: [], total: 0, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), facetsApproximate: false, engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
       }
       const tq = compiled ? sql`${compiled.tq}::tsquery` : null;
       const textCondition = tq ? sql`d.tsv @@ ${tq}` : null;
       const where = whereOf(textCondition, groups);
       const from = sql`from search_documents d`;
 
+      // Ranked on the title vector (titles in every language, tags), not the full text: a match in
+      // a title says more than one in the body, and the small vector keeps ranking 40,000 matches
+      // cheap. Body-only matches rank after, newest first.
       const rank = compiled
-        ? sql`(ts_rank(d.tsv, ${tq}, 1)
-              + case when lower(unaccent(d.title)) = ${compiled.phrase} then 10
-                     when strpos(lower(unaccent(d.title)), ${compiled.phrase}) > 0 then 2 else 0 end)`
+        ? sql`(ts_rank(d.title_tsv, ${tq}, 1)
+              + case when d.title_folded = ${compiled.phrase} then 10
+                     when strpos(d.title_folded, ${compiled.phrase}) > 0 then 2 else 0 end)`
         : sql`0`;
+      // With words, the sort keys are wrapped in expressions no index can supply. Otherwise, for
+      // "newest 20", the planner may walk the published_at index and test each row's full-text
+      // vector (read from TOAST) until it has 20 matches: every row of the table when the word is
+      // rare. The GIN bitmap, then sorting the matches, is bounded by the number of matches.
+      const newest = compiled ? sql`extract(epoch from d.published_at) desc, d.case_id` : sql`d.published_at desc, d.case_id`;
       const order =
         req.sort === "newest"
-          ? sql`d.published_at desc, d.case_id`
+          ? newest
           : req.sort === "budget"
-            ? sql`d.budget_usd desc nulls last, d.published_at desc, d.case_id`
+            ? sql`${compiled ? sql`(d.budget_usd + 0)` : sql`d.budget_usd`} desc nulls last, ${newest}`
             : compiled
-              ? sql`rank desc, d.published_at desc, d.case_id`
-              : sql`d.published_at desc, d.case_id`;
+              ? sql`rank desc, ${newest}`
+              : newest;
       const offset = (req.page - 1) * req.perPage;
-
-      // With words, every match is ranked anyway, so one pass gives the page and the total (a
-      // window count). Without words, the page can stop early along an index (newest, budget),
-      // so the total is a separate, cheaper count.
-      const windowTotal = compiled !== null;
-      const [hitRows, countRows, facets] = await Promise.all([
-        rows<Row>(
-          db,
-          sql`select d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
+      const columns = sql`d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
                      d.country_code, d.sdg_goals, d.sdg_targets, d.policy_areas, d.budget_usd, d.start_year,
-                     d.transferred, d.published_at, ${rank} as rank${windowTotal ? sql`, count(*) over () as total` : sql``}
-              ${from} ${where}
-              order by ${order}
-              limit ${req.perPage} offset ${offset}`,
-        ),
-        windowTotal ? Promise.resolve(null) : rows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${where}`),
-        req.withFacets === false ? Promise.resolve(null) : facetCounts(textCondition, groups),
+                     d.transferred, d.published_at`;
+      const page = (pageWhere: SQL, pageOrder: SQL, limit: number, skip: number) =>
+        searchRows<Row>(db, sql`select ${columns} ${from} ${pageWhere} order by ${pageOrder} limit ${limit} offset ${skip}`, compiled !== null);
+
+      const hitsOf = async (): Promise<Row[]> => {
+        if (!compiled || req.sort !== "relevance") return page(where, order, req.perPage, offset);
+        // Relevance in two tiers: cases with every query word in a title (any language) or tag
+        // come first, ranked; then the cases that match elsewhere, newest first. Only the first
+        // tier is ranked, so a broad word costs a ranking of its title matches, not of every match.
+        // A title match is always a text match: the title vector's words are all in `tsv`.
+        const inTitle = sql`d.title_tsv @@ ${tq}`;
+        const titleWhere = whereOf(inTitle, groups);
+        const [inTitleCount] = await searchRows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${titleWhere}`, true);
+        const titleMatches = Number(inTitleCount?.n ?? 0);
+        const first =
+          offset < titleMatches
+            ? await searchRows<Row>(
+                db,
+                sql`select ${columns}, ${rank} as rank ${from} ${titleWhere}
+                    order by rank desc, d.published_at desc, d.case_id limit ${req.perPage} offset ${offset}`,
+                true,
+              )
+            : [];
+        if (first.length === req.perPage) return first;
+        const rest = await page(
+          whereOf(textCondition, groups, [sql`not (${inTitle})`]),
+          newest,
+          req.perPage - first.length,
+          Math.max(0, offset - titleMatches),
+        );
+        return [...first, ...rest];
+      };
+
+      const conditions = [...(textCondition ? [textCondition] : []), ...groups.map((g) => g.condition)];
+      const totalOf = conditions.length
+        ? countWhere(conditions, compiled !== null)
+        : countCodes([], false).then((r) => r.counts.get(0) ?? 0);
+      const [hitRows, total, counted] = await Promise.all([
+        hitsOf(),
+        totalOf,
+        req.withFacets === false ? null : totalOf.then((n) => facetCounts(textCondition, groups, n)),
       ]);
-      // A page past the end has no rows to carry the total: count separately (rare).
-      const total = countRows
-        ? Number(countRows[0]?.n ?? 0)
-        : hitRows.length > 0
-          ? Number(hitRows[0]!.total)
-          : offset === 0
-            ? 0
-            : Number((await rows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${where}`))[0]?.n ?? 0);
+      const facets = counted?.facets ?? null;
       const hits: SearchHit[] = hitRows.map((r) => ({
         id: String(r.case_id),
         slug: String(r.slug),
@@ -399,6 +601,7 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
         page: req.page,
         perPage: req.perPage,
         facets,
+        facetsApproximate: counted?.approximate ?? false,
         engine: "postgres",
         tookMs: Math.round((performance.now() - started) * 10) / 10,
         corrections: corrections_,
@@ -417,20 +620,46 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
       const titleQuery = words.length
         ? sql`websearch_to_tsquery('simple', unaccent(${cjkBigrams(words.join(" or "))}))`
         : sql`''::tsquery`;
-      const result = await rows<Row>(
-        db,
-        sql`with q as materialized (select ${titleQuery} as tq)
-            select d.case_id, d.slug, d.title, d.summary, d.city_slug, d.city_name, d.country, d.country_code,
-                   d.sdg_goals, d.policy_areas,
-                   3 * cardinality(array(select unnest(d.sdg_targets) intersect select unnest(${textArray(targets)})))
-                   + 2 * cardinality(array(select unnest(d.policy_areas) intersect select unnest(${textArray(areas)})))
-                   + 5 * ts_rank(d.tsv, q.tq) as score
-              from search_documents d, q
-             where d.case_id <> ${caseId}::uuid
-               and (d.sdg_targets && ${textArray(targets)} or d.policy_areas && ${textArray(areas)} or d.tsv @@ q.tq)
-             order by score desc, d.published_at desc, d.case_id
-             limit ${limit}`,
-      );
+      // Candidates: cases that share a target, and up to 500 cases that share a title word (any
+      // 500: a common word like "city" is in thousands of titles, and ranking them all costs more
+      // than the shared targets and areas that decide the score); only when those are too few do
+      // cases that share just an area join in. At 100,000 cases "shares an area" alone is tens of
+      // thousands of rows to score on every case page.
+      const shared = await codesOf([...targets.map((t) => `target:${t}`), ...areas.map((a) => `area:${a}`)]);
+      // Points per shared target (3) and area (2), as containment tests on the integer codes: a
+      // few hundred nanoseconds a row, where intersecting text arrays took microseconds.
+      const points = [
+        ...targets.map((t) => ({ code: shared.get(`target:${t}`), weight: 3 })),
+        ...areas.map((a) => ({ code: shared.get(`area:${a}`), weight: 2 })),
+      ].filter((p): p is { code: number; weight: number } => p.code !== undefined);
+      const sharedScore = points.length
+        ? sql.join(
+            points.map((p) => sql`${p.weight} * (d.facet_codes @> array[${p.code}::integer])::int`),
+            sql` + `,
+          )
+        : sql`0`;
+      const score = async (keys: string[]) => {
+        const codes = await codesOf(keys);
+        return searchRows<Row>(
+          db,
+          sql`with candidates as (
+                select d.case_id from search_documents d where d.facet_codes && ${intArray([...codes.values()])}
+                union
+                (select d.case_id from search_documents d where d.title_tsv @@ ${titleQuery} limit 500)
+              )
+              select d.case_id, d.slug, d.title, d.summary, d.city_slug, d.city_name, d.country, d.country_code,
+                     d.sdg_goals, d.policy_areas,
+                     ${sharedScore} + 5 * ts_rank(d.title_tsv, ${titleQuery}) as score
+                from candidates c join search_documents d on d.case_id = c.case_id
+               where d.case_id <> ${caseId}::uuid
+               order by score desc, d.published_at desc, d.case_id
+               limit ${limit}`,
+          true,
+        );
+      };
+      const targetKeys = targets.map((t) => `target:${t}`);
+      let result = await score(targetKeys);
+      if (result.length < limit) result = await score([...targetKeys, ...areas.map((a) => `area:${a}`)]);
       return result.map((r) => ({
         id: String(r.case_id),
         slug: String(r.slug),
@@ -452,6 +681,9 @@ export function createPostgresEngine(db: DbOrTx): SearchEngine {
       // Rows not rewritten by this rebuild belong to cases no longer published. Rows just written
       // stay throughout, so readers never see an empty index.
       await db.execute(sql`delete from search_documents where indexed_at < ${start!.at}::timestamptz`);
+      // A rebuild rewrote every row: reclaim the old versions and refresh the planner's statistics.
+      await db.execute(sql`vacuum analyze search_documents`);
+      changesSinceVacuum = 0;
       return { documents };
     },
   };

@@ -24,7 +24,29 @@ function checkboxFacets(req: SearchRequest): CheckboxFacet[] {
   ];
 }
 
-function FacetCheckboxes({ spec, counts, labels }: { spec: CheckboxFacet; counts: FacetCounts | null; labels: FacetLabels }) {
+/** A facet count; an estimate (a very broad search counts a sample) says so, also to screen readers. */
+function Count({ n, approximate }: { n: number; approximate: boolean }) {
+  if (!approximate) return <>({n})</>;
+  return (
+    <>
+      (<span aria-hidden="true">≈</span>
+      <span className="sr-only">about </span>
+      {n.toLocaleString("en")})
+    </>
+  );
+}
+
+function FacetCheckboxes({
+  spec,
+  counts,
+  approximate,
+  labels,
+}: {
+  spec: CheckboxFacet;
+  counts: FacetCounts | null;
+  approximate: boolean;
+  labels: FacetLabels;
+}) {
   const values = [...(counts?.[spec.facet] ?? [])];
   // A selected value stays visible (and checked) even when nothing matches it any more.
   for (const s of spec.selected) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
@@ -43,7 +65,10 @@ function FacetCheckboxes({ spec, counts, labels }: { spec: CheckboxFacet; counts
           data-autosubmit
         />
         <label htmlFor={id} className="text-sm leading-6">
-          {labels(spec.facet, v.value)} <span className="text-slate-700">({v.count})</span>
+          {labels(spec.facet, v.value)}{" "}
+          <span className="text-slate-700">
+            <Count n={v.count} approximate={approximate && v.count > 0} />
+          </span>
         </label>
       </li>
     );
@@ -71,11 +96,14 @@ function FacetCheckboxes({ spec, counts, labels }: { spec: CheckboxFacet; counts
 export function SearchForm({
   request,
   facets,
+  facetsApproximate = false,
   labels,
   children,
 }: {
   request: SearchRequest;
   facets: FacetCounts | null;
+  /** The counts are estimates from a sample of a very large match set. */
+  facetsApproximate?: boolean;
   labels: FacetLabels;
   children?: React.ReactNode;
 }) {
@@ -128,8 +156,13 @@ export function SearchForm({
           {f.budgetUsdMin !== undefined && <input type="hidden" name="budget_usd_min" value={f.budgetUsdMin} />}
           {f.budgetUsdMax !== undefined && <input type="hidden" name="budget_usd_max" value={f.budgetUsdMax} />}
           {checkboxFacets(request).map((spec) => (
-            <FacetCheckboxes key={spec.param} spec={spec} counts={facets} labels={labels} />
+            <FacetCheckboxes key={spec.param} spec={spec} counts={facets} approximate={facetsApproximate} labels={labels} />
           ))}
+          {facetsApproximate && (
+            <p className="text-sm text-slate-700">
+              Counts marked ≈ are estimated from a sample of the matches; narrow the search for exact counts.
+            </p>
+          )}
 
           <fieldset className="flex flex-col gap-1" data-facet="year">
             <legend className="mb-1 font-semibold">Start year</legend>
@@ -148,7 +181,7 @@ export function SearchForm({
                 {[...years]
                   .sort((a, b) => Number(b.value) - Number(a.value))
                   .slice(0, 12)
-                  .map((y) => `${y.value} (${y.count})`)
+                  .map((y) => `${y.value} (${facetsApproximate ? "≈" : ""}${y.count.toLocaleString("en")})`)
                   .join(" · ")}
               </p>
             )}
@@ -174,7 +207,10 @@ export function SearchForm({
                   data-autosubmit
                 />
                 <label htmlFor={`transferred-${value || "any"}`} className="text-sm leading-6">
-                  {label} <span className="text-slate-700">({count})</span>
+                  {label}{" "}
+                  <span className="text-slate-700">
+                    <Count n={count} approximate={facetsApproximate && count > 0} />
+                  </span>
                 </label>
               </div>
             ))}

@@ -33,6 +33,8 @@ export function searchResultToApi(result: SearchResult, q: string) {
       budgetBand: f?.budgetBand ?? [],
       stakeholderType: f?.stakeholderType ?? [],
     },
+    /** True when the facet counts are estimates (a very broad search is counted on a sample). */
+    facetsApproximate: result.facetsApproximate,
     engine: result.engine,
     tookMs: result.tookMs,
   };

@@ -56,7 +56,7 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       )}
       {/* Keyed by the state, so a new URL remounts the form and every box shows that URL's state. */}
-      <SearchForm key={searchParamsOf(request).toString()} request={request} facets={result?.facets ?? null} labels={labels}>
+      <SearchForm key={searchParamsOf(request).toString()} request={request} facets={result?.facets ?? null} facetsApproximate={result?.facetsApproximate ?? false} labels={labels}>
         {result && <SearchResults request={request} result={result} labels={labels} hrefOf={(r) => `/search?${searchParamsOf(r)}`} />}
       </SearchForm>
     </div>

@@ -52,6 +52,7 @@ export const searchDocuments = pgTable(
     index("search_documents_title_tsv_idx").using("gin", t.titleTsv),
     index("search_documents_published_idx").on(t.publishedAt),
     index("search_documents_budget_idx").on(t.budgetUsd),
+    index("search_documents_start_year_idx").on(t.startYear),
   ],
 );
 

@@ -370,14 +370,21 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       if (wholeIndex?.generation !== generation) wholeIndex = { generation, counts: await scan([]) };
       return { counts: wholeIndex.counts, approximate: false };
     }
-    const size = matches ?? (await countWhere(conditions, hasText));
+    const inSlices = async (slices: number) => {
+      const codes = await codesOf(Array.from({ length: slices }, (_, i) => `slice:${i}`));
+      return sql`d.facet_codes && ${intArray([...codes.values()])}`;
+    };
+    // The size of the match set: known for the main pass (the page's total); for the pass of a
+    // filtered facet, estimated from one eighth of the documents, which is all it is needed for.
+    const size = matches ?? (await countWhere([...conditions, await inSlices(8)], hasText)) * (SAMPLE_SLICES / 8);
     if (size <= exactLimit) return { counts: await scan(conditions), approximate: false };
     const slices = Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * exactLimit) / size));
-    const sliceCodes = await codesOf(Array.from({ length: slices }, (_, i) => `slice:${i}`));
-    const sampled = await scan([...conditions, sql`d.facet_codes && ${intArray([...sliceCodes.values()])}`]);
+    const sampled = await scan([...conditions, await inSlices(slices)]);
     const sampleSize = sampled.get(0) ?? 0;
+    // Scaled by the sample's share of the match set (exact size) or of the documents (estimated).
+    const scale = matches !== undefined ? size / Math.max(1, sampleSize) : SAMPLE_SLICES / slices;
     const counts = new Map<number, number>();
-    for (const [code, n] of sampled) counts.set(code, code === 0 ? size : roundEstimate((n * size) / Math.max(1, sampleSize)));
+    for (const [code, n] of sampled) counts.set(code, code === 0 ? Math.round(sampleSize * scale) : roundEstimate(n * scale));
     return { counts, approximate: true };
   }
 
@@ -508,9 +515,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       const where = whereOf(textCondition, groups);
       const from = sql`from search_documents d`;
 
-      // Ranked on the title vector (titles in every language, tags), not the full text: a match in
-      // a title says more than one in the body, and the small vector keeps ranking 40,000 matches
-      // cheap. Body-only matches rank after, newest first.
+      // The rank of a title match (see hitsOf): ts_rank over the small title vector, plus a bonus
+      // for the exact title or the whole query inside the title.
       const rank = compiled
         ? sql`(ts_rank(d.title_tsv, ${tq}, 1)
               + case when d.title_folded = ${compiled.phrase} then 10
@@ -521,14 +527,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       // vector (read from TOAST) until it has 20 matches: every row of the table when the word is
       // rare. The GIN bitmap, then sorting the matches, is bounded by the number of matches.
       const newest = compiled ? sql`extract(epoch from d.published_at) desc, d.case_id` : sql`d.published_at desc, d.case_id`;
-      const order =
-        req.sort === "newest"
-          ? newest
-          : req.sort === "budget"
-            ? sql`${compiled ? sql`(d.budget_usd + 0)` : sql`d.budget_usd`} desc nulls last, ${newest}`
-            : compiled
-              ? sql`rank desc, ${newest}`
-              : newest;
+      // The order of every page but relevance with words, which hitsOf builds from two tiers.
+      const order = req.sort === "budget" ? sql`${compiled ? sql`(d.budget_usd + 0)` : sql`d.budget_usd`} desc nulls last, ${newest}` : newest;
       const offset = (req.page - 1) * req.perPage;
       const columns = sql`d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
                      d.country_code, d.sdg_goals, d.sdg_targets, d.policy_areas, d.budget_usd, d.start_year,

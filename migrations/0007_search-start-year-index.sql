@@ -1,0 +1,1 @@
+CREATE INDEX "search_documents_start_year_idx" ON "search_documents" USING btree ("start_year");

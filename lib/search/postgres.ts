@@ -246,7 +246,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     changesSinceVacuum += changed;
     if (changesSinceVacuum < options.vacuumEvery) return;
     changesSinceVacuum = 0;
-    await db.execute(sql`vacuum analyze search_documents`);
+    // Housekeeping: the index update it follows has succeeded and must not be reported failed.
+    await db.execute(sql`vacuum analyze search_documents`).catch((e) => console.warn("Search index vacuum failed", e));
   }
 
   /** Finds vocabulary words for query words the index has never seen. */

@@ -25,8 +25,8 @@ function checkboxFacets(req: SearchRequest): CheckboxFacet[] {
 }
 
 /** A facet count; an estimate (a very broad search counts a sample) says so, also to screen readers. */
-function Count({ n, approximate }: { n: number; approximate: boolean }) {
-  if (!approximate) return <>({n})</>;
+export function FacetCount({ n, approximate }: { n: number; approximate: boolean }) {
+  if (!approximate) return <>({n.toLocaleString("en")})</>;
   return (
     <>
       (<span aria-hidden="true">≈</span>
@@ -67,7 +67,7 @@ function FacetCheckboxes({
         <label htmlFor={id} className="text-sm leading-6">
           {labels(spec.facet, v.value)}{" "}
           <span className="text-slate-700">
-            <Count n={v.count} approximate={approximate && v.count > 0} />
+            <FacetCount n={v.count} approximate={approximate && v.count > 0} />
           </span>
         </label>
       </li>
@@ -209,7 +209,7 @@ export function SearchForm({
                 <label htmlFor={`transferred-${value || "any"}`} className="text-sm leading-6">
                   {label}{" "}
                   <span className="text-slate-700">
-                    <Count n={count} approximate={facetsApproximate && count > 0} />
+                    <FacetCount n={count} approximate={facetsApproximate && count > 0} />
                   </span>
                 </label>
               </div>

@@ -60,8 +60,10 @@ function loadEnv(): Env {
 export const env: Env = loadEnv();
 
 export const isProductionMode = env.APP_MODE === "production";
-export const dataDir = path.resolve(env.DATA_DIR);
-export const pgliteDir = path.resolve(env.PGLITE_DIR);
-export const uploadsDir = path.resolve(env.UPLOADS_DIR ?? path.join(env.DATA_DIR, "uploads"));
+// Folders chosen at run time, not files of the build: told to Turbopack, which would otherwise
+// trace the whole project into the server output (and warn about it on every build).
+export const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR);
+export const pgliteDir = path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR);
+export const uploadsDir = path.resolve(/*turbopackIgnore: true*/ env.UPLOADS_DIR ?? path.join(env.DATA_DIR, "uploads"));
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";

@@ -10,9 +10,10 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
  * flattened into `facet_codes` (integer codes of "sdg:11", "city:seoul" from search_facet_codes)
  * so that every filter is one GIN lookup and every facet count is one pass over small integers.
  *
- * The row is kept narrow on purpose: the big full-text vector and the summary are stored out of
- * line (migration 0005), so a query that touches thousands of matches reads a few MB, not the
- * whole text. Ranking uses the small `title_tsv`; the full `tsv` is only read through its index.
+ * The row is kept narrow on purpose: the big full-text vector, the summary and the title are
+ * stored out of line (migration 0005), so a query that touches thousands of matches reads a few
+ * MB, not the whole text. Ranking uses the small `title_tsv`; the full `tsv` is only read through
+ * its index.
  */
 export const searchDocuments = pgTable(
   "search_documents",

@@ -99,6 +99,26 @@ export interface SearchEngine {
   rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<{ documents: number }>;
 }
 
+/**
+ * The value filters of a request, as facet and values (values of one facet are OR'ed, facets
+ * AND'ed): the one list both engines build their conditions from. Ranges are the engines' own.
+ */
+export function valueFilters(f: SearchFilters): [Facet, string[]][] {
+  const all: [Facet, string[]][] = [
+    ["sdg", f.sdg.map(String)],
+    ["target", f.target],
+    ["area", f.area],
+    ["region", f.region],
+    ["country", f.country],
+    ["city", f.city],
+    ["language", f.language],
+    ["budgetBand", f.budgetBand],
+    ["stakeholderType", f.stakeholderType],
+    ["transferred", f.transferred === undefined ? [] : [String(f.transferred)]],
+  ];
+  return all.filter(([, values]) => values.length > 0);
+}
+
 export function emptyFilters(): SearchFilters {
   return {
     sdg: [],

@@ -9,15 +9,16 @@
  */
 import { Meilisearch, type Index, type Settings, type Task } from "meilisearch";
 import { FACETS, facetValuesOf, type Facet, type SearchDocument } from "./document";
-import type {
-  EngineHealth,
-  FacetCounts,
-  RelatedCase,
-  SearchEngine,
-  SearchFilters,
-  SearchHit,
-  SearchRequest,
-  SearchResult,
+import {
+  valueFilters,
+  type EngineHealth,
+  type FacetCounts,
+  type RelatedCase,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResult,
 } from "./engine";
 import { queryWords } from "./text";
 
@@ -121,19 +122,8 @@ type FilterGroup = { facet: string; expression: string };
 
 function filterGroups(f: SearchFilters): FilterGroup[] {
   const groups: FilterGroup[] = [];
-  const anyOf = (facet: Facet, values: readonly (string | number)[]) => {
-    if (values.length) groups.push({ facet, expression: `facet_${facet} IN [${values.map(quote).join(", ")}]` });
-  };
-  anyOf("sdg", f.sdg);
-  anyOf("target", f.target);
-  anyOf("area", f.area);
-  anyOf("region", f.region);
-  anyOf("country", f.country);
-  anyOf("city", f.city);
-  anyOf("language", f.language);
-  anyOf("budgetBand", f.budgetBand);
-  anyOf("stakeholderType", f.stakeholderType);
-  if (f.transferred !== undefined) anyOf("transferred", [String(f.transferred)]);
+  for (const [facet, values] of valueFilters(f))
+    groups.push({ facet, expression: `facet_${facet} IN [${values.map(quote).join(", ")}]` });
   if (f.yearFrom !== undefined) groups.push({ facet: "yearRange", expression: `startYear >= ${Number(f.yearFrom)}` });
   if (f.yearTo !== undefined) groups.push({ facet: "yearRange", expression: `startYear <= ${Number(f.yearTo)}` });
   if (f.budgetUsdMin !== undefined) groups.push({ facet: "budgetRange", expression: `budgetUsd >= ${Number(f.budgetUsdMin)}` });

@@ -15,15 +15,16 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { FACETS, facetKeysOf, type Facet, type SearchDocument } from "./document";
-import type {
-  EngineHealth,
-  FacetCounts,
-  RelatedCase,
-  SearchEngine,
-  SearchFilters,
-  SearchHit,
-  SearchRequest,
-  SearchResult,
+import {
+  valueFilters,
+  type EngineHealth,
+  type FacetCounts,
+  type RelatedCase,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResult,
 } from "./engine";
 import { cjkBigrams, foldText, hasCjk, queryWords, textSearchConfig, TEXT_SEARCH_CONFIGS } from "./text";
 
@@ -151,39 +152,16 @@ type FilterGroup = { facet: Facet | "yearRange" | "budgetRange"; condition: SQL 
 
 /** The facet keys ("sdg:11") a request filters on, to be turned into codes before filterGroups. */
 function filterKeys(f: SearchFilters): string[] {
-  const keys: string[] = [];
-  const add = (facet: Facet, values: readonly (string | number)[]) => keys.push(...values.map((v) => `${facet}:${v}`));
-  add("sdg", f.sdg);
-  add("target", f.target);
-  add("area", f.area);
-  add("region", f.region);
-  add("country", f.country);
-  add("city", f.city);
-  add("language", f.language);
-  add("budgetBand", f.budgetBand);
-  add("stakeholderType", f.stakeholderType);
-  if (f.transferred !== undefined) add("transferred", [String(f.transferred)]);
-  return keys;
+  return valueFilters(f).flatMap(([facet, values]) => values.map((v) => `${facet}:${v}`));
 }
 
 function filterGroups(f: SearchFilters, codes: Map<string, number>): FilterGroup[] {
   const groups: FilterGroup[] = [];
-  const anyOf = (facet: Facet, values: readonly (string | number)[]) => {
-    if (values.length === 0) return;
+  for (const [facet, values] of valueFilters(f)) {
     // A value no document has ever had has no code: that group matches nothing.
     const known = values.map((v) => codes.get(`${facet}:${v}`)).filter((c): c is number => c !== undefined);
     groups.push({ facet, condition: known.length ? sql`d.facet_codes && ${intArray(known)}` : sql`false` });
-  };
-  anyOf("sdg", f.sdg);
-  anyOf("target", f.target);
-  anyOf("area", f.area);
-  anyOf("region", f.region);
-  anyOf("country", f.country);
-  anyOf("city", f.city);
-  anyOf("language", f.language);
-  anyOf("budgetBand", f.budgetBand);
-  anyOf("stakeholderType", f.stakeholderType);
-  if (f.transferred !== undefined) anyOf("transferred", [String(f.transferred)]);
+  }
   if (f.yearFrom !== undefined) groups.push({ facet: "yearRange", condition: sql`d.start_year >= ${f.yearFrom}` });
   if (f.yearTo !== undefined) groups.push({ facet: "yearRange", condition: sql`d.start_year <= ${f.yearTo}` });
   if (f.budgetUsdMin !== undefined) groups.push({ facet: "budgetRange", condition: sql`d.budget_usd >= ${f.budgetUsdMin}` });

@@ -62,6 +62,10 @@ export function describeSearchEngineBehaviour(label: string, makeEngine: () => P
     test("a quoted phrase matches words in that order", async () => {
       expect((await slugs('"fare card"'))[0]).toBe("seoul-integrated-transportation-card");
       expect(await slugs('"card fare sensors"')).toEqual([]);
+      expect(await slugs('"card fare"')).not.toContain("seoul-integrated-transportation-card");
+      // Three words, the middle one a stop word in French.
+      expect(await slugs('"gestion des déchets"')).toContain("seoul-waste-management");
+      expect(await slugs('"déchets des gestion"')).not.toContain("seoul-waste-management");
     });
 
     test("a typo still finds the case", async () => {

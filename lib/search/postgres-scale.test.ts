@@ -1,8 +1,10 @@
 /**
  * What keeps the postgres engine fast at 100,000 cases, checked for behaviour on a small index:
  * facet counts estimated from a sample past a size limit (here lowered to 4), whole-index counts
- * kept until the index changes, and relevance in two tiers (title matches first).
+ * kept until the index changes, relevance in two tiers (title matches first), and phrases
+ * answered from stored word pairs.
  */
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
 import { emptyFilters, type SearchFilters, type SearchRequest } from "./engine";
@@ -82,5 +84,25 @@ describe("postgres engine at scale", () => {
     const second = await exact.search(request({ q: "zebrafinch", perPage: 1, page: 2 }));
     expect(second.hits.map((h) => h.slug)).toEqual(["tier-body"]);
     expect(second.total).toBe(2);
+  });
+
+  test("phrases are answered from stored word pairs and find what a check of word positions finds", async () => {
+    const slugsWhere = async (condition: ReturnType<typeof sql>) => {
+      const result = (await db.execute(sql`select slug from search_documents d where ${condition} order by slug`)) as unknown;
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { slug: string }[];
+      return rows.map((r) => r.slug);
+    };
+    // The pair is in the stored vector itself: "zebrafinch" right before "nests".
+    expect(await slugsWhere(sql`d.tsv @@ ${"' zebrafinch 1 nests'"}::tsquery`)).toEqual(["tier-body"]);
+    for (const q of ['"zebrafinch nests"', '"nests zebrafinch"', '"volunteers counted"', '"also counted zebrafinch"', '"city parks" zebrafinch']) {
+      // Postgres's own phrase check, by positions, in every configuration in use.
+      const positional = await slugsWhere(
+        sql`d.tsv @@ (select string_agg('(' || websearch_to_tsquery(c.config::regconfig, unaccent(${q}))::text || ')', ' | ')::tsquery
+                        from (select config from search_configs union select 'simple') as c)`,
+      );
+      const found = (await exact.search(request({ q, perPage: 100 }))).hits.map((h) => h.slug).sort();
+      expect(found, q).toEqual(positional);
+    }
+    expect((await exact.search(request({ q: '"zebrafinch nests"' }))).hits.map((h) => h.slug)).toEqual(["tier-body"]);
   });
 });

@@ -27,6 +27,7 @@ import {
   type SearchResult,
 } from "./engine";
 import { cjkBigrams, foldText, hasCjk, queryWords, textSearchConfig, TEXT_SEARCH_CONFIGS } from "./text";
+import { rewritePhrases } from "./word-pairs";
 
 type Row = Record<string, unknown>;
 
@@ -123,6 +124,11 @@ function tsvectorOf(doc: SearchDocument, texts = weightedTexts(doc)): SQL {
     (w) => sql`setweight(to_tsvector(${w.config}::regconfig, unaccent(${w.text})), ${w.weight}::"char")`,
   );
   return parts.length ? sql.join(parts, sql` || `) : sql`''::tsvector`;
+}
+
+/** The full vector plus its word pairs, which answer phrases from the index (see word-pairs.ts). */
+function tsvectorWithPairsOf(doc: SearchDocument): SQL {
+  return sql`(select v || search_word_pairs(v) from (select ${tsvectorOf(doc)} as v) as words)`;
 }
 
 /** Words worth remembering for typo correction: folded Latin/Cyrillic words of 4–32 letters. */
@@ -283,7 +289,10 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     const branches = new Set<string>();
     for (const part of [...pgTextArray(compiled!.parts), compiled!.prefix ?? ""]) if (part.trim()) branches.add(part.trim());
     const tq = [...branches].map((b) => `(${b})`).join(" | ");
-    return { tq, phrase: compiled!.phrase };
+    // The full vector holds word pairs and is searched with phrases rewritten to them; the title
+    // vector is small and in the row, so it checks phrases by position as they are.
+    const fullTq = [...branches].map((b) => `(${rewritePhrases(b)})`).join(" | ");
+    return { tq, fullTq, phrase: compiled!.phrase };
   }
 
   /** code → "facet:value". Codes never change meaning, so the map is only ever added to. */
@@ -429,7 +438,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
           ${intArray(d.sdgGoals)}, ${textArray(d.sdgTargets)}, ${textArray(d.policyAreas)},
           ${d.startYear}::integer, ${d.budgetUsd}::double precision, ${d.transferred}::boolean, ${d.publishedAt}::timestamptz,
           ${intArray(keysOfDoc[i]!.map((k) => codes.get(k)!).sort((a, b) => a - b))}, lower(unaccent(${d.title})),
-          ${tsvectorOf(d, titleTexts(d))}, ${tsvectorOf(d)}, now())`,
+          ${tsvectorOf(d, titleTexts(d))}, ${tsvectorWithPairsOf(d)}, now())`,
       );
       await db.execute(sql`insert into search_documents (case_id, revision_id, slug, title, summary, language,
           city_slug, city_name, country, country_code, region, sdg_goals, sdg_targets, policy_areas,
@@ -490,7 +499,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         return { hits: [], total: 0, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), facetsApproximate: false, engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
       }
       const tq = compiled ? sql`${compiled.tq}::tsquery` : null;
-      const textCondition = tq ? sql`d.tsv @@ ${tq}` : null;
+      const textCondition = compiled ? sql`d.tsv @@ ${compiled.fullTq}::tsquery` : null;
       const where = whereOf(textCondition, groups);
       const from = sql`from search_documents d`;
 

@@ -333,10 +333,14 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   type CodeCounts = { counts: Map<number, number>; approximate: boolean };
 
   /**
-   * code → number of matching documents, with code 0 counting the documents themselves. `matches`
-   * is the size of the match set when the caller already knows it.
+   * code → number of matching documents, with code 0 counting the documents themselves. `size`
+   * is the size of the match set (the main pass) or a lower bound of it (a filtered facet's pass).
    */
-  async function countCodes(conditions: SQL[], hasText: boolean, matches?: number): Promise<CodeCounts> {
+  async function countCodes(
+    conditions: SQL[],
+    hasText: boolean,
+    size: { exact: number; atLeast?: undefined } | { exact?: undefined; atLeast: number },
+  ): Promise<CodeCounts> {
     const scan = async (where: SQL[]) => {
       const result = await searchRows<{ c: number; n: number }>(
         db,
@@ -362,18 +366,25 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       const codes = await codesOf(Array.from({ length: slices }, (_, i) => `slice:${i}`));
       return sql`d.facet_codes && ${intArray([...codes.values()])}`;
     };
-    // The size of the match set: known for the main pass (the page's total); for the pass of a
-    // filtered facet, estimated from one eighth of the documents, which is all it is needed for.
-    const size = matches ?? (await countWhere([...conditions, await inSlices(8)], hasText)) * (SAMPLE_SLICES / 8);
-    if (size <= exactLimit) return { counts: await scan(conditions), approximate: false };
-    const slices = Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * exactLimit) / size));
+    const estimate = (sampled: Map<number, number>, scale: number): CodeCounts => {
+      const counts = new Map<number, number>();
+      for (const [code, n] of sampled) counts.set(code, code === 0 ? Math.round(n * scale) : roundEstimate(n * scale));
+      return { counts, approximate: true };
+    };
+    if (size.exact !== undefined) {
+      // The main pass: the size of the match set is the page's total.
+      if (size.exact <= exactLimit) return { counts: await scan(conditions), approximate: false };
+      const slices = Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * exactLimit) / size.exact));
+      const sampled = await scan([...conditions, await inSlices(slices)]);
+      return estimate(sampled, size.exact / Math.max(1, sampled.get(0) ?? 0));
+    }
+    // The pass of a filtered facet: at least as large as the page's match set, otherwise of
+    // unknown size. One scan of a sample (at most an eighth of the documents, less when the match
+    // set is known to be large) gives its size and, when that is over the limit, its counts.
+    const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, size.atLeast)));
     const sampled = await scan([...conditions, await inSlices(slices)]);
-    const sampleSize = sampled.get(0) ?? 0;
-    // Scaled by the sample's share of the match set (exact size) or of the documents (estimated).
-    const scale = matches !== undefined ? size / Math.max(1, sampleSize) : SAMPLE_SLICES / slices;
-    const counts = new Map<number, number>();
-    for (const [code, n] of sampled) counts.set(code, code === 0 ? Math.round(sampleSize * scale) : roundEstimate(n * scale));
-    return { counts, approximate: true };
+    if (((sampled.get(0) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scan(conditions), approximate: false };
+    return estimate(sampled, SAMPLE_SLICES / slices);
   }
 
   /**
@@ -391,17 +402,18 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       ...(textCondition ? [textCondition] : []),
       ...groups.filter((g) => g.facet !== group).map((g) => g.condition),
     ];
-    const passes: { facets: Facet[]; conditions: SQL[]; matches?: number }[] = [];
+    const passes: { facets: Facet[]; conditions: SQL[]; size: Parameters<typeof countCodes>[2] }[] = [];
     const plain = FACETS.filter((f) => !activeGroups.has(GROUP_OF_FACET[f] ?? f));
-    if (plain.length) passes.push({ facets: plain, conditions: conditionsWithout(), matches: total });
+    if (plain.length) passes.push({ facets: plain, conditions: conditionsWithout(), size: { exact: total } });
     for (const facet of FACETS) {
       const group = GROUP_OF_FACET[facet] ?? facet;
-      if (activeGroups.has(group)) passes.push({ facets: [facet], conditions: conditionsWithout(group) });
+      // Dropping one filter can only widen the match set: the page's total is a lower bound.
+      if (activeGroups.has(group)) passes.push({ facets: [facet], conditions: conditionsWithout(group), size: { atLeast: total } });
     }
     let approximate = false;
     await Promise.all(
       passes.map(async (pass) => {
-        const result = await countCodes(pass.conditions, textCondition !== null, pass.matches);
+        const result = await countCodes(pass.conditions, textCondition !== null, pass.size);
         approximate ||= result.approximate;
         await learnCodes(result.counts.keys());
         for (const [code, n] of result.counts) {
@@ -532,17 +544,24 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         // A title match is always a text match: the title vector's words are all in `tsv`.
         const inTitle = sql`d.title_tsv @@ ${tq}`;
         const titleWhere = whereOf(inTitle, groups);
-        const [inTitleCount] = await searchRows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${titleWhere}`, true);
-        const titleMatches = Number(inTitleCount?.n ?? 0);
-        const first =
-          offset < titleMatches
-            ? await searchRows<Row>(
-                db,
-                sql`select ${columns}, ${rank} as rank ${from} ${titleWhere}
-                    order by rank desc, d.published_at desc, d.case_id limit ${req.perPage} offset ${offset}`,
-                true,
-              )
-            : [];
+        const ranked = (skip: number) =>
+          searchRows<Row>(
+            db,
+            sql`select ${columns}, ${rank} as rank ${from} ${titleWhere}
+                order by rank desc, d.published_at desc, d.case_id limit ${req.perPage} offset ${skip}`,
+            true,
+          );
+        let first: Row[] = [];
+        let titleMatches: number;
+        if (offset === 0) {
+          // The first page, the usual case, needs no count: a short first tier is the whole tier.
+          first = await ranked(0);
+          titleMatches = first.length;
+        } else {
+          const [inTitleCount] = await searchRows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${titleWhere}`, true);
+          titleMatches = Number(inTitleCount?.n ?? 0);
+          if (offset < titleMatches) first = await ranked(offset);
+        }
         if (first.length === req.perPage) return first;
         const rest = await page(
           whereOf(textCondition, groups, [sql`not (${inTitle})`]),
@@ -556,7 +575,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       const conditions = [...(textCondition ? [textCondition] : []), ...groups.map((g) => g.condition)];
       const totalOf = conditions.length
         ? countWhere(conditions, compiled !== null)
-        : countCodes([], false).then((r) => r.counts.get(0) ?? 0);
+        : countCodes([], false, { atLeast: 0 }).then((r) => r.counts.get(0) ?? 0);
       const [hitRows, total, counted] = await Promise.all([
         hitsOf(),
         totalOf,

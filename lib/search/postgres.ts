@@ -68,6 +68,9 @@ function intArray(values: readonly number[]): SQL {
   )}]::integer[]`;
 }
 
+/** One key of a page's order: an expression and its direction ("desc", "desc nulls last"). */
+type SortKey = { value: SQL; direction: SQL };
+
 const KNOWN_CONFIGS = new Set(["simple", ...Object.values(TEXT_SEARCH_CONFIGS)]);
 
 type WeightedText = { config: string; weight: "A" | "B" | "C" | "D"; text: string };
@@ -526,15 +529,33 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       // "newest 20", the planner may walk the published_at index and test each row's full-text
       // vector (read from TOAST) until it has 20 matches: every row of the table when the word is
       // rare. The GIN bitmap, then sorting the matches, is bounded by the number of matches.
-      const newest = compiled ? sql`extract(epoch from d.published_at) desc, d.case_id` : sql`d.published_at desc, d.case_id`;
+      const newest: SortKey[] = [{ value: compiled ? sql`extract(epoch from d.published_at)` : sql`d.published_at`, direction: sql`desc` }];
       // The order of every page but relevance with words, which hitsOf builds from two tiers.
-      const order = req.sort === "budget" ? sql`${compiled ? sql`(d.budget_usd + 0)` : sql`d.budget_usd`} desc nulls last, ${newest}` : newest;
+      const order: SortKey[] =
+        req.sort === "budget"
+          ? [{ value: compiled ? sql`(d.budget_usd + 0)` : sql`d.budget_usd`, direction: sql`desc nulls last` }, ...newest]
+          : newest;
       const offset = (req.page - 1) * req.perPage;
       const columns = sql`d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
                      d.country_code, d.sdg_goals, d.sdg_targets, d.policy_areas, d.budget_usd, d.start_year,
                      d.transferred, d.published_at`;
-      const page = (pageWhere: SQL, pageOrder: SQL, limit: number, skip: number) =>
-        searchRows<Row>(db, sql`select ${columns} ${from} ${pageWhere} order by ${pageOrder} limit ${limit} offset ${skip}`, compiled !== null);
+      // The matches are sorted narrow (id and sort keys), then only the page's rows are read in
+      // full: sorting thousands of whole rows to keep 20 cost more than the search on deep pages.
+      // The id breaks ties, so pages never overlap.
+      const page = (pageWhere: SQL, keys: SortKey[], limit: number, skip: number) => {
+        const key = (i: number) => sql.raw(`k${i}`);
+        const orderBy = (prefix: string) =>
+          sql.join([...keys.map((k, i) => sql`${sql.raw(prefix)}${key(i)} ${k.direction}`), sql`${sql.raw(prefix)}id`], sql`, `);
+        return searchRows<Row>(
+          db,
+          sql`select ${columns}
+                from (select d.case_id as id, ${sql.join(keys.map((k, i) => sql`${k.value} as ${key(i)}`), sql`, `)}
+                        ${from} ${pageWhere} order by ${orderBy("")} limit ${limit} offset ${skip}) as p
+                join search_documents d on d.case_id = p.id
+               order by ${orderBy("p.")}`,
+          compiled !== null,
+        );
+      };
 
       const hitsOf = async (): Promise<Row[]> => {
         if (!compiled || req.sort !== "relevance") return page(where, order, req.perPage, offset);
@@ -544,13 +565,11 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         // A title match is always a text match: the title vector's words are all in `tsv`.
         const inTitle = sql`d.title_tsv @@ ${tq}`;
         const titleWhere = whereOf(inTitle, groups);
-        const ranked = (skip: number) =>
-          searchRows<Row>(
-            db,
-            sql`select ${columns}, ${rank} as rank ${from} ${titleWhere}
-                order by rank desc, d.published_at desc, d.case_id limit ${req.perPage} offset ${skip}`,
-            true,
-          );
+        const byRank: SortKey[] = [
+          { value: rank, direction: sql`desc` },
+          { value: sql`d.published_at`, direction: sql`desc` },
+        ];
+        const ranked = (skip: number) => page(titleWhere, byRank, req.perPage, skip);
         let first: Row[] = [];
         let titleMatches: number;
         if (offset === 0) {

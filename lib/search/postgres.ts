@@ -254,13 +254,13 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return found.filter((r) => !r.known && r.best && r.best !== r.word).map((r) => ({ from: r.word, to: r.best! }));
   }
 
-  /** A query is parsed in `simple` and in every stemming configuration documents use. */
-  function tsqueryOf(q: string, configs: string[]): SQL {
-    const prepared = cjkBigrams(q);
-    return sql.join(
-      configs.map((c) => sql`websearch_to_tsquery(${c}::regconfig, unaccent(${prepared}))::text`),
-      sql`, `,
-    );
+  /**
+   * A query is parsed in `simple` and in every stemming configuration documents use (the
+   * `configs` of compileQuery's statement), each separately, so that identical parses
+   * ('transport' in english, french, simple …) are merged before the index sees them.
+   */
+  function tsqueryOf(q: string): SQL {
+    return sql`array(select websearch_to_tsquery(c.config::regconfig, unaccent(${cjkBigrams(q)}))::text from configs c)`;
   }
 
   /**
@@ -271,8 +271,6 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     let corrected = foldText(q);
     for (const fix of fixes)
       corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${fix.from}(?![\\p{L}\\p{N}])`, "gu"), fix.to);
-    const configRows = await rows<{ config: string }>(db, sql`select config from search_configs`);
-    const configs = ["simple", ...configRows.map((r) => r.config).filter((c) => c !== "simple" && KNOWN_CONFIGS.has(c))];
     const words = queryWords(q);
     const last = words[words.length - 1];
     const hasPrefix = Boolean(req.prefix && last && !hasCjk(last));
@@ -280,12 +278,11 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       hasPrefix
         ? sql` || (${words.length > 1 ? sql`websearch_to_tsquery('simple', unaccent(${words.slice(0, -1).join(" ")})) && ` : sql``}to_tsquery('simple', unaccent(${last}) || ':*'))`
         : sql``;
-    // Each configuration's parse separately, so identical branches ('transport' in english,
-    // french, simple …) are merged before the index sees them.
-    const variants = [tsqueryOf(q, configs), ...(fixes.length ? [tsqueryOf(corrected, configs)] : [])];
     const [compiled] = await rows<{ parts: string[]; prefix: string | null; phrase: string }>(
       db,
-      sql`select array[${sql.join(variants, sql`, `)}]::text[] as parts,
+      sql`with configs as (select 'simple' as config
+                           union select config from search_configs where config = any(${textArray([...KNOWN_CONFIGS])}))
+          select ${tsqueryOf(q)}${fixes.length ? sql` || ${tsqueryOf(corrected)}` : sql``} as parts,
                  ${hasPrefix ? sql`(''::tsquery${prefixQuery})::text` : sql`null::text`} as prefix,
                  lower(unaccent(${q})) as phrase`,
     );
@@ -330,6 +327,20 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return Number(r?.n ?? 0);
   }
 
+  /**
+   * The codes of slice:0 … slice:63 by slice (undefined: no document in it yet), kept once every
+   * slice has one: a stored code never changes meaning.
+   */
+  let allSliceCodes: number[] | null = null;
+  async function sliceCodes(): Promise<(number | undefined)[]> {
+    if (allSliceCodes) return allSliceCodes;
+    const keys = Array.from({ length: SAMPLE_SLICES }, (_, i) => `slice:${i}`);
+    const found = await codesOf(keys);
+    const codes = keys.map((k) => found.get(k));
+    if (codes.every((c) => c !== undefined)) allSliceCodes = codes as number[];
+    return codes;
+  }
+
   /** Counts of every code over the whole index (code 0: the number of documents), per generation. */
   let wholeIndex: { generation: string; counts: Map<number, number> } | null = null;
 
@@ -366,8 +377,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       return { counts: wholeIndex.counts, approximate: false };
     }
     const inSlices = async (slices: number) => {
-      const codes = await codesOf(Array.from({ length: slices }, (_, i) => `slice:${i}`));
-      return sql`d.facet_codes && ${intArray([...codes.values()])}`;
+      const codes = (await sliceCodes()).slice(0, slices).filter((c): c is number => c !== undefined);
+      return sql`d.facet_codes && ${intArray(codes)}`;
     };
     const estimate = (sampled: Map<number, number>, scale: number): CodeCounts => {
       const counts = new Map<number, number>();

@@ -13,7 +13,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
  * The row is kept narrow on purpose: the big full-text vector, the summary and the title are
  * stored out of line (migration 0005), so a query that touches thousands of matches reads a few
  * MB, not the whole text. Ranking uses the small `title_tsv`; the full `tsv` is only read through
- * its index.
+ * its index. Besides its words, `tsv` holds their neighbouring pairs (" public 1 transport",
+ * migration 0008), so phrases too are answered by the index alone.
  */
 export const searchDocuments = pgTable(
   "search_documents",

@@ -55,7 +55,7 @@ export function SearchResults({
           ? "No cases found"
           : result.hits.length === 0
             ? `No results on page ${result.page}`
-            : `${formatNumber(result.total)} ${result.total === 1 ? "case" : "cases"}${pages > 1 ? ` — showing ${first}–${last}` : ""}`}
+            : `${result.totalApproximate ? "About " : ""}${formatNumber(result.total)} ${result.total === 1 ? "case" : "cases"}${pages > 1 ? ` — showing ${first}–${last}` : ""}`}
       </h2>
       {result.corrections.length > 0 && (
         <p className="text-sm text-slate-700">
@@ -139,7 +139,7 @@ export function SearchResults({
               Previous
             </Link>
           )}
-          {pageNumbers(result.page, pages).map((n, i) =>
+          {pageNumbers(result.page, pages, !result.totalApproximate).map((n, i) =>
             n === null ? (
               <span key={`gap-${i}`} aria-hidden="true">
                 …
@@ -168,9 +168,13 @@ export function SearchResults({
   );
 }
 
-/** 1 … 4 5 [6] 7 8 … 20 */
-function pageNumbers(current: number, total: number): (number | null)[] {
-  const wanted = new Set([1, total, current - 2, current - 1, current, current + 1, current + 2].filter((n) => n >= 1 && n <= Math.min(total, 500)));
+/** 1 … 4 5 [6] 7 8 … 20. The last page is left out when the total is an estimate: it may not exist. */
+function pageNumbers(current: number, total: number, withLast: boolean): (number | null)[] {
+  const wanted = new Set(
+    [1, ...(withLast ? [total] : []), current - 2, current - 1, current, current + 1, current + 2].filter(
+      (n) => n >= 1 && n <= Math.min(total, 500),
+    ),
+  );
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | null)[] = [];
   sorted.forEach((n, i) => {

@@ -19,6 +19,8 @@ export function searchResultToApi(result: SearchResult, q: string) {
       highlight: { title: highlightHtml(h.title, q), summary: highlightHtml(h.summary, q) },
     })),
     total: result.total,
+    /** True when the total is an estimate (past 10,000 matches, rounded: "about 46,000"). */
+    totalApproximate: result.totalApproximate,
     page: result.page,
     perPage: result.perPage,
     facets: {

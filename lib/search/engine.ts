@@ -61,12 +61,17 @@ export type SearchHit = {
 export type SearchResult = {
   hits: SearchHit[];
   total: number;
+  /**
+   * True when `total` is an estimate: the postgres engine counts a match set estimated larger
+   * than EXACT_TOTAL_LIMIT (10,000) on a sample and rounds it ("about 46,000").
+   */
+  totalApproximate: boolean;
   page: number;
   perPage: number;
   facets: FacetCounts | null;
   /**
    * True when facet counts are estimates: the postgres engine counts a match set larger than
-   * EXACT_FACET_COUNT_LIMIT on a uniform sample of it and scales up. Totals are always exact.
+   * EXACT_FACET_COUNT_LIMIT on a uniform sample of it and scales up.
    */
   facetsApproximate: boolean;
   engine: EngineName;

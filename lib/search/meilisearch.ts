@@ -232,7 +232,9 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
       const facets = req.withFacets === false ? null : await facetCounts(req.q.trim(), groups, res.facetDistribution);
       return {
         hits: res.hits.map(toHit),
+        // Exact up to pagination.maxTotalHits (100,000), set above.
         total: res.totalHits,
+        totalApproximate: false,
         page: req.page,
         perPage: req.perPage,
         facets,

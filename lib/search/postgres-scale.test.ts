@@ -1,8 +1,8 @@
 /**
  * What keeps the postgres engine fast at 100,000 cases, checked for behaviour on a small index:
  * facet counts estimated from a sample past a size limit (here lowered to 4), whole-index counts
- * kept until the index changes, relevance in two tiers (title matches first), and phrases
- * answered from stored word pairs.
+ * kept until the index changes, totals estimated past a limit, relevance in two tiers (title
+ * matches first), and phrases answered from stored word pairs.
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -14,7 +14,9 @@ import { reindexAll } from "./reindex";
 import { publishTestCases } from "./test-helpers";
 
 const exact = createPostgresEngine(db);
-const sampled = createPostgresEngine(db, { exactFacetCountLimit: 4 });
+const sampled = createPostgresEngine(db, { exactFacetCountLimit: 4, totalSampleSlices: 64 });
+// Totals over 1 "estimated" from a sample of all 64 slices: the estimate is then the exact count.
+const estimatedTotals = createPostgresEngine(db, { exactTotalLimit: 1, totalSampleSlices: 64 });
 
 const request = (over: Partial<Omit<SearchRequest, "filters">> & { filters?: Partial<SearchFilters> } = {}): SearchRequest => ({
   q: "",
@@ -60,6 +62,26 @@ describe("postgres engine at scale", () => {
     const narrow = await sampled.search(request({ q: "zebrafinch" }));
     expect(narrow.facetsApproximate).toBe(false);
     expect(narrow.facets!.sdg).toEqual([{ value: "15", count: 2 }]);
+  });
+
+  test("past the total limit the total is a flagged estimate; its sample gives the facets; hits are unchanged", async () => {
+    const filters = { sdg: [11] };
+    const truth = await exact.search(request({ filters }));
+    expect(truth.totalApproximate).toBe(false);
+    expect(truth.total).toBeGreaterThan(1);
+    expect(truth.total).toBeLessThan(100); // two significant figures: the rounded estimate is the count
+    const estimate = await estimatedTotals.search(request({ filters }));
+    expect(estimate.totalApproximate).toBe(true);
+    expect(estimate.facetsApproximate).toBe(true);
+    expect(estimate.total).toBe(truth.total);
+    expect(estimate.facets).toEqual(truth.facets);
+    expect(estimate.hits.map((h) => h.slug)).toEqual(truth.hits.map((h) => h.slug));
+    // Suggestions want no facets: their estimate counts the sample without reading its facets.
+    const bare = await estimatedTotals.search(request({ filters, withFacets: false }));
+    expect([bare.total, bare.totalApproximate, bare.facets]).toEqual([truth.total, true, null]);
+    // At or under the limit the total is counted.
+    const one = await estimatedTotals.search(request({ q: '"zebrafinch nests"' }));
+    expect([one.total, one.totalApproximate]).toEqual([1, false]);
   });
 
   test("whole-index counts are kept until the index changes, then counted again", async () => {

@@ -200,11 +200,26 @@ const FACET_VALUE_LIMIT = 100;
  */
 export const EXACT_FACET_COUNT_LIMIT = 2000;
 
+/**
+ * Totals up to this many matches are counted exactly; a larger match set's total is estimated
+ * from a sample of one sixteenth of the cases and shown as "about 46,000" (flagged), as
+ * Elasticsearch does past 10,000 hits. Counting 46,000 matches exactly costs a pass over all of
+ * them — most of a search's time — to tell a visitor a precision nobody reads.
+ */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
 /** Every document is in one of these slices (by its id), indexed as the facet key "slice:n". */
 const SAMPLE_SLICES = 64;
 
 function sliceOf(caseId: string): number {
   return parseInt(caseId.slice(0, 2), 16) % SAMPLE_SLICES;
+}
+
+/** Counts of a sample scaled up to the whole, rounded; code 0 (the number of documents) too. */
+function estimate(sampled: Map<number, number>, scale: number): { counts: Map<number, number>; approximate: true } {
+  const counts = new Map<number, number>();
+  for (const [code, n] of sampled) counts.set(code, code === 0 ? Math.round(n * scale) : roundEstimate(n * scale));
+  return { counts, approximate: true };
 }
 
 /** Two significant figures: an estimate should not look more precise than it is. */
@@ -223,10 +238,16 @@ export type PostgresEngineOptions = {
   vacuumEvery?: number;
   /** Match sets larger than this have their facets estimated from a sample (tests lower it). */
   exactFacetCountLimit?: number;
+  /** Match sets estimated larger than this have their total estimated too (tests lower it). */
+  exactTotalLimit?: number;
+  /** How many of the 64 slices the estimate of a total reads (tests read all 64). */
+  totalSampleSlices?: number;
 };
 
 export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions = {}): SearchEngine {
   const exactLimit = options.exactFacetCountLimit ?? EXACT_FACET_COUNT_LIMIT;
+  const exactTotalLimit = options.exactTotalLimit ?? EXACT_TOTAL_LIMIT;
+  const totalSampleSlices = options.totalSampleSlices ?? SAMPLE_SLICES / 16;
   let changesSinceVacuum = 0;
   async function vacuumWhenDue(changed: number): Promise<void> {
     if (!options.vacuumEvery) return;
@@ -341,6 +362,26 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return codes;
   }
 
+  /** The condition "in one of the first n slices": a sample of n/64 of the documents, read through the index. */
+  async function inSlices(slices: number): Promise<SQL> {
+    const codes = (await sliceCodes()).slice(0, slices).filter((c): c is number => c !== undefined);
+    return sql`d.facet_codes && ${intArray(codes)}`;
+  }
+
+  /** code → number of documents meeting every condition; code 0 counts the documents themselves. */
+  async function scanCodes(where: SQL[], hasText: boolean): Promise<Map<number, number>> {
+    const result = await searchRows<{ c: number; n: number }>(
+      db,
+      sql`select c, count(*)::int as n
+            from (select unnest(array_prepend(0, d.facet_codes)) as c
+                    from search_documents d
+                    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}) as codes
+           group by c`,
+      hasText,
+    );
+    return new Map(result.map((r) => [Number(r.c), Number(r.n)]));
+  }
+
   /** Counts of every code over the whole index (code 0: the number of documents), per generation. */
   let wholeIndex: { generation: string; counts: Map<number, number> } | null = null;
 
@@ -355,18 +396,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     hasText: boolean,
     size: { exact: number; atLeast?: undefined } | { exact?: undefined; atLeast: number },
   ): Promise<CodeCounts> {
-    const scan = async (where: SQL[]) => {
-      const result = await searchRows<{ c: number; n: number }>(
-        db,
-        sql`select c, count(*)::int as n
-              from (select unnest(array_prepend(0, d.facet_codes)) as c
-                      from search_documents d
-                      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}) as codes
-             group by c`,
-        hasText,
-      );
-      return new Map(result.map((r) => [Number(r.c), Number(r.n)]));
-    };
+    const scan = (where: SQL[]) => scanCodes(where, hasText);
     if (conditions.length === 0) {
       // The whole index, exactly, once per generation: the search page's first view. The
       // generation comes from a sequence, so a rolled-back change never reuses a number.
@@ -376,15 +406,6 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       if (wholeIndex?.generation !== generation) wholeIndex = { generation, counts: await scan([]) };
       return { counts: wholeIndex.counts, approximate: false };
     }
-    const inSlices = async (slices: number) => {
-      const codes = (await sliceCodes()).slice(0, slices).filter((c): c is number => c !== undefined);
-      return sql`d.facet_codes && ${intArray(codes)}`;
-    };
-    const estimate = (sampled: Map<number, number>, scale: number): CodeCounts => {
-      const counts = new Map<number, number>();
-      for (const [code, n] of sampled) counts.set(code, code === 0 ? Math.round(n * scale) : roundEstimate(n * scale));
-      return { counts, approximate: true };
-    };
     if (size.exact !== undefined) {
       // The main pass: the size of the match set is the page's total.
       if (size.exact <= exactLimit) return { counts: await scan(conditions), approximate: false };
@@ -402,6 +423,52 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   }
 
   /**
+   * The size of the match set, and the main pass's facet counts when they come with it. A sample
+   * of one sixteenth of the documents is counted first. Past exactTotalLimit the total is
+   * estimated from it and its facet counts, scaled, are the main pass. Up to exactFacetCountLimit
+   * the main pass is counted exactly and its count of documents is the total. In between, one
+   * pass counts every match and reads the facets of a sample of them.
+   */
+  async function sizeOf(
+    conditions: SQL[],
+    hasText: boolean,
+    withFacets: boolean,
+  ): Promise<{ total: number; approximate: boolean; main: CodeCounts | null }> {
+    if (conditions.length === 0) {
+      const whole = await countCodes([], false, { atLeast: 0 });
+      return { total: whole.counts.get(0) ?? 0, approximate: false, main: withFacets ? whole : null };
+    }
+    const probe = [...conditions, await inSlices(totalSampleSlices)];
+    const sampled = withFacets ? await scanCodes(probe, hasText) : new Map([[0, await countWhere(probe, hasText)]]);
+    const scale = SAMPLE_SLICES / totalSampleSlices;
+    const estimated = (sampled.get(0) ?? 0) * scale;
+    if (estimated > exactTotalLimit)
+      return { total: roundEstimate(estimated), approximate: true, main: withFacets ? estimate(sampled, scale) : null };
+    if (!withFacets) return { total: await countWhere(conditions, hasText), approximate: false, main: null };
+    if (estimated <= exactLimit) {
+      const counts = await scanCodes(conditions, hasText);
+      return { total: counts.get(0) ?? 0, approximate: false, main: { counts, approximate: false } };
+    }
+    // Every match counts as code 0; those in the sample also as -1, with their facet codes.
+    const slices = Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * exactLimit) / estimated));
+    const result = await searchRows<{ c: number; n: number }>(
+      db,
+      sql`select c, count(*)::int as n
+            from (select unnest(case when ${await inSlices(slices)} then array_prepend(0, array_prepend(-1, d.facet_codes))
+                                     else '{0}'::integer[] end) as c
+                    from search_documents d where ${sql.join(conditions, sql` and `)}) as codes
+           group by c`,
+      hasText,
+    );
+    const counts = new Map(result.map((r) => [Number(r.c), Number(r.n)]));
+    const total = counts.get(0) ?? 0;
+    const sampleSize = counts.get(-1) ?? 0;
+    counts.delete(-1);
+    counts.set(0, sampleSize);
+    return { total, approximate: false, main: estimate(counts, total / Math.max(1, sampleSize)) };
+  }
+
+  /**
    * Facet counts. A facet whose own filter is active is counted without it (so picking "SDG 11"
    * still shows how many match "SDG 13"); all other facets share one pass with every filter.
    */
@@ -409,6 +476,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     textCondition: SQL | null,
     groups: FilterGroup[],
     total: number,
+    main: CodeCounts | null,
   ): Promise<{ facets: FacetCounts; approximate: boolean }> {
     const counts = emptyFacetCounts();
     const activeGroups = new Set(groups.map((g) => g.facet));
@@ -427,7 +495,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     let approximate = false;
     await Promise.all(
       passes.map(async (pass) => {
-        const result = await countCodes(pass.conditions, textCondition !== null, pass.size);
+        const result =
+          main && pass.size.exact !== undefined ? main : await countCodes(pass.conditions, textCondition !== null, pass.size);
         approximate ||= result.approximate;
         await learnCodes(result.counts.keys());
         for (const [code, n] of result.counts) {
@@ -522,7 +591,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       const corrections_ = fixes;
       if (compiled && compiled.tq.trim() === "") {
         // Only punctuation or nothing searchable: an honest empty result, not everything.
-        return { hits: [], total: 0, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), facetsApproximate: false, engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
+        return { hits: [], total: 0, totalApproximate: false, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), facetsApproximate: false, engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
       }
       const tq = compiled ? sql`${compiled.tq}::tsquery` : null;
       const textCondition = compiled ? sql`d.tsv @@ ${compiled.fullTq}::tsquery` : null;
@@ -603,13 +672,11 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       };
 
       const conditions = [...(textCondition ? [textCondition] : []), ...groups.map((g) => g.condition)];
-      const totalOf = conditions.length
-        ? countWhere(conditions, compiled !== null)
-        : countCodes([], false, { atLeast: 0 }).then((r) => r.counts.get(0) ?? 0);
-      const [hitRows, total, counted] = await Promise.all([
+      const sized = sizeOf(conditions, compiled !== null, req.withFacets !== false);
+      const [hitRows, size, counted] = await Promise.all([
         hitsOf(),
-        totalOf,
-        req.withFacets === false ? null : totalOf.then((n) => facetCounts(textCondition, groups, n)),
+        sized,
+        req.withFacets === false ? null : sized.then((s) => facetCounts(textCondition, groups, s.total, s.main)),
       ]);
       const facets = counted?.facets ?? null;
       const hits: SearchHit[] = hitRows.map((r) => ({
@@ -634,7 +701,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       }));
       return {
         hits,
-        total,
+        total: size.total,
+        totalApproximate: size.approximate,
         page: req.page,
         perPage: req.perPage,
         facets,

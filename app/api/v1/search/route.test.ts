@@ -18,7 +18,7 @@ describe("GET /api/v1/search", () => {
   test("returns exactly the documented shape", async () => {
     const { status, body } = await call("q=교통카드");
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(["engine", "facets", "facetsApproximate", "hits", "page", "perPage", "tookMs", "total"]);
+    expect(Object.keys(body).sort()).toEqual(["engine", "facets", "facetsApproximate", "hits", "page", "perPage", "tookMs", "total", "totalApproximate"]);
     expect(Object.keys(body.facets as object).sort()).toEqual(
       ["area", "budgetBand", "city", "country", "language", "region", "sdg", "stakeholderType", "target", "year"].sort(),
     );

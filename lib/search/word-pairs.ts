@@ -5,7 +5,7 @@
  * budget several times over. So every vector also holds its word pairs as extra lexemes
  * (" public 1 transport": "transport" right after "public"; " collect 2 manual": one stop word
  * between), made by the SQL function `search_word_pairs` (migration 0008), and a phrase in a
- * query is rewritten to those pairs, which the index answers exactly.
+ * query is rewritten to those pairs, which the index answers alone.
  *
  * The leading space keeps pairs out of the way of prefix searches ("transp:*") and can never come
  * from a query: the text parser never puts a space in a lexeme.
@@ -27,7 +27,9 @@ const PAIR_DISTANCES = new Set([1, 2]);
 
 /**
  * Rewrites every phrase of a tsquery (in Postgres's text form) to its word pairs. A two-word
- * phrase becomes its pair, an exact equivalent. A longer phrase becomes all its pairs: each two
+ * phrase becomes its pair, with the same matches but one: `'a' <2> 'b'` (a stop word between, as
+ * in "collection is manual") no longer matches a text with some other word in that place. A
+ * longer phrase becomes all its pairs: each two
  * neighbouring words side by side, which is what the phrase means in all but contrived texts.
  * Keeping the phrase itself as well would not help: one positional operator anywhere in a query
  * makes Postgres re-read the vector of every candidate on the page, exactly the cost avoided.

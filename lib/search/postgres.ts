@@ -423,8 +423,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   }
 
   /**
-   * The size of the match set, and the main pass's facet counts when they come with it. A sample
-   * of one sixteenth of the documents is counted first. Past exactTotalLimit the total is
+   * The size of the match set, and the main pass's facet counts when they come with it. With
+   * facets, a sample of one sixteenth of the documents is counted first. Past exactTotalLimit the total is
    * estimated from it and its facet counts, scaled, are the main pass. Up to exactFacetCountLimit
    * the main pass is counted exactly and its count of documents is the total. In between, one
    * pass counts every match and reads the facets of a sample of them.
@@ -438,13 +438,12 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       const whole = await countCodes([], false, { atLeast: 0 });
       return { total: whole.counts.get(0) ?? 0, approximate: false, main: withFacets ? whole : null };
     }
-    const probe = [...conditions, await inSlices(totalSampleSlices)];
-    const sampled = withFacets ? await scanCodes(probe, hasText) : new Map([[0, await countWhere(probe, hasText)]]);
+    // Without facets (suggestions as you type) a sample would save nothing: one count it is.
+    if (!withFacets) return { total: await countWhere(conditions, hasText), approximate: false, main: null };
+    const sampled = await scanCodes([...conditions, await inSlices(totalSampleSlices)], hasText);
     const scale = SAMPLE_SLICES / totalSampleSlices;
     const estimated = (sampled.get(0) ?? 0) * scale;
-    if (estimated > exactTotalLimit)
-      return { total: roundEstimate(estimated), approximate: true, main: withFacets ? estimate(sampled, scale) : null };
-    if (!withFacets) return { total: await countWhere(conditions, hasText), approximate: false, main: null };
+    if (estimated > exactTotalLimit) return { total: roundEstimate(estimated), approximate: true, main: estimate(sampled, scale) };
     if (estimated <= exactLimit) {
       const counts = await scanCodes(conditions, hasText);
       return { total: counts.get(0) ?? 0, approximate: false, main: { counts, approximate: false } };

@@ -387,84 +387,67 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
 
   type CodeCounts = { counts: Map<number, number>; approximate: boolean };
 
-  /**
-   * code → number of matching documents, with code 0 counting the documents themselves. `size`
-   * is the size of the match set (the main pass) or a lower bound of it (a filtered facet's pass).
-   */
-  async function countCodes(
-    conditions: SQL[],
-    hasText: boolean,
-    size: { exact: number; atLeast?: undefined } | { exact?: undefined; atLeast: number },
-  ): Promise<CodeCounts> {
-    const scan = (where: SQL[]) => scanCodes(where, hasText);
-    if (conditions.length === 0) {
-      // The whole index, exactly, once per generation: the search page's first view. The
-      // generation comes from a sequence, so a rolled-back change never reuses a number.
-      const [state] = await rows<{ generation: string }>(db, sql`select generation::text as generation from search_state where id = 1`);
-      if (!state) return { counts: await scan([]), approximate: false };
-      const generation = state.generation;
-      if (wholeIndex?.generation !== generation) wholeIndex = { generation, counts: await scan([]) };
-      return { counts: wholeIndex.counts, approximate: false };
-    }
-    if (size.exact !== undefined) {
-      // The main pass: the size of the match set is the page's total.
-      if (size.exact <= exactLimit) return { counts: await scan(conditions), approximate: false };
-      const slices = Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * exactLimit) / size.exact));
-      const sampled = await scan([...conditions, await inSlices(slices)]);
-      return estimate(sampled, size.exact / Math.max(1, sampled.get(0) ?? 0));
-    }
-    // The pass of a filtered facet: at least as large as the page's match set, otherwise of
-    // unknown size. One scan of a sample (at most an eighth of the documents, less when the match
-    // set is known to be large) gives its size and, when that is over the limit, its counts.
-    const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, size.atLeast)));
-    const sampled = await scan([...conditions, await inSlices(slices)]);
-    if (((sampled.get(0) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scan(conditions), approximate: false };
-    return estimate(sampled, SAMPLE_SLICES / slices);
+  /** Counts of every code over the whole index, exactly, once per generation: the search page's first view. */
+  async function wholeIndexCounts(): Promise<CodeCounts> {
+    // The generation comes from a sequence, so a rolled-back change never reuses a number.
+    const [state] = await rows<{ generation: string }>(db, sql`select generation::text as generation from search_state where id = 1`);
+    if (!state) return { counts: await scanCodes([], false), approximate: false };
+    if (wholeIndex?.generation !== state.generation) wholeIndex = { generation: state.generation, counts: await scanCodes([], false) };
+    return { counts: wholeIndex.counts, approximate: false };
   }
 
   /**
-   * The size of the match set, and the main pass's facet counts when they come with it. With
-   * facets, a sample of one sixteenth of the documents is counted first. Past exactTotalLimit the total is
-   * estimated from it and its facet counts, scaled, are the main pass. Up to exactFacetCountLimit
-   * the main pass is counted exactly and its count of documents is the total. In between, one
-   * pass counts every match and reads the facets of a sample of them.
+   * The counts of a filtered facet's pass (its own filter dropped): at least `atLeast` documents
+   * (the page's match set, estimated), otherwise of unknown size. One scan of a sample (at most
+   * an eighth of the documents, less when the match set is known to be large) gives its size
+   * and, when that is over the limit, its counts; a smaller pass is then counted exactly.
    */
-  async function sizeOf(
-    conditions: SQL[],
-    hasText: boolean,
-    withFacets: boolean,
-  ): Promise<{ total: number; approximate: boolean; main: CodeCounts | null }> {
+  async function filteredPassCounts(conditions: SQL[], hasText: boolean, atLeast: number): Promise<CodeCounts> {
+    if (conditions.length === 0) return wholeIndexCounts();
+    const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, atLeast)));
+    const sampled = await scanCodes([...conditions, await inSlices(slices)], hasText);
+    if (((sampled.get(0) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scanCodes(conditions, hasText), approximate: false };
+    return estimate(sampled, SAMPLE_SLICES / slices);
+  }
+
+  type Size = { total: number; approximate: boolean; main: CodeCounts | null };
+
+  /**
+   * The size of the match set, and the main pass's facet counts (null without facets). With
+   * facets, a sample of one sixteenth of the documents is counted first; this answers as soon as
+   * that gives an estimate (`estimated`, for sizing the other passes), with the rest to follow
+   * (`size`). Past exactTotalLimit the total is estimated from the sample and its facet counts,
+   * scaled, are the main pass. Up to exactFacetCountLimit the main pass is counted exactly and
+   * its count of documents is the total. In between, the matches are counted and the facets of
+   * a sample of them (about exactFacetCountLimit) are read, side by side.
+   */
+  async function sizeOf(conditions: SQL[], hasText: boolean, withFacets: boolean): Promise<{ estimated: number; size: Promise<Size> }> {
+    const known = (size: Size) => ({ estimated: size.total, size: Promise.resolve(size) });
     if (conditions.length === 0) {
-      const whole = await countCodes([], false, { atLeast: 0 });
-      return { total: whole.counts.get(0) ?? 0, approximate: false, main: withFacets ? whole : null };
+      const whole = await wholeIndexCounts();
+      return known({ total: whole.counts.get(0) ?? 0, approximate: false, main: withFacets ? whole : null });
     }
     // Without facets (suggestions as you type) a sample would save nothing: one count it is.
-    if (!withFacets) return { total: await countWhere(conditions, hasText), approximate: false, main: null };
+    if (!withFacets) return known({ total: await countWhere(conditions, hasText), approximate: false, main: null });
     const sampled = await scanCodes([...conditions, await inSlices(totalSampleSlices)], hasText);
     const scale = SAMPLE_SLICES / totalSampleSlices;
     const estimated = (sampled.get(0) ?? 0) * scale;
-    if (estimated > exactTotalLimit) return { total: roundEstimate(estimated), approximate: true, main: estimate(sampled, scale) };
+    if (estimated > exactTotalLimit) return known({ total: roundEstimate(estimated), approximate: true, main: estimate(sampled, scale) });
     if (estimated <= exactLimit) {
-      const counts = await scanCodes(conditions, hasText);
-      return { total: counts.get(0) ?? 0, approximate: false, main: { counts, approximate: false } };
+      const size = scanCodes(conditions, hasText).then((counts) => ({
+        total: counts.get(0) ?? 0,
+        approximate: false,
+        main: { counts, approximate: false },
+      }));
+      return { estimated, size };
     }
-    // Every match counts as code 0; those in the sample also as -1, with their facet codes.
+    // The count and the sample run side by side; the sample is scaled by the exact count.
     const slices = Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * exactLimit) / estimated));
-    const result = await searchRows<{ c: number; n: number }>(
-      db,
-      sql`select c, count(*)::int as n
-            from (select unnest(case when ${await inSlices(slices)} then array_prepend(0, array_prepend(-1, d.facet_codes))
-                                     else '{0}'::integer[] end) as c
-                    from search_documents d where ${sql.join(conditions, sql` and `)}) as codes
-           group by c`,
-      hasText,
-    );
-    const counts = new Map(result.map((r) => [Number(r.c), Number(r.n)]));
-    const total = counts.get(0) ?? 0;
-    const sampleSize = counts.get(-1) ?? 0;
-    counts.delete(-1);
-    counts.set(0, sampleSize);
-    return { total, approximate: false, main: estimate(counts, total / Math.max(1, sampleSize)) };
+    const size = Promise.all([
+      countWhere(conditions, hasText),
+      inSlices(slices).then((inSample) => scanCodes([...conditions, inSample], hasText)),
+    ]).then(([total, sample]) => ({ total, approximate: false, main: estimate(sample, total / Math.max(1, sample.get(0) ?? 0)) }));
+    return { estimated, size };
   }
 
   /**
@@ -474,8 +457,8 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   async function facetCounts(
     textCondition: SQL | null,
     groups: FilterGroup[],
-    total: number,
-    main: CodeCounts | null,
+    estimatedTotal: number,
+    main: Promise<CodeCounts>,
   ): Promise<{ facets: FacetCounts; approximate: boolean }> {
     const counts = emptyFacetCounts();
     const activeGroups = new Set(groups.map((g) => g.facet));
@@ -483,19 +466,20 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       ...(textCondition ? [textCondition] : []),
       ...groups.filter((g) => g.facet !== group).map((g) => g.condition),
     ];
-    const passes: { facets: Facet[]; conditions: SQL[]; size: Parameters<typeof countCodes>[2] }[] = [];
+    // The main pass (every filter) comes from sizeOf; each filtered facet has a pass of its own.
+    // Dropping one filter can only widen the match set: the page's total is a lower bound.
+    const passes: { facets: Facet[]; counts: () => Promise<CodeCounts> }[] = [];
     const plain = FACETS.filter((f) => !activeGroups.has(GROUP_OF_FACET[f] ?? f));
-    if (plain.length) passes.push({ facets: plain, conditions: conditionsWithout(), size: { exact: total } });
+    if (plain.length) passes.push({ facets: plain, counts: () => main });
     for (const facet of FACETS) {
       const group = GROUP_OF_FACET[facet] ?? facet;
-      // Dropping one filter can only widen the match set: the page's total is a lower bound.
-      if (activeGroups.has(group)) passes.push({ facets: [facet], conditions: conditionsWithout(group), size: { atLeast: total } });
+      if (activeGroups.has(group))
+        passes.push({ facets: [facet], counts: () => filteredPassCounts(conditionsWithout(group), textCondition !== null, estimatedTotal) });
     }
     let approximate = false;
     await Promise.all(
       passes.map(async (pass) => {
-        const result =
-          main && pass.size.exact !== undefined ? main : await countCodes(pass.conditions, textCondition !== null, pass.size);
+        const result = await pass.counts();
         approximate ||= result.approximate;
         await learnCodes(result.counts.keys());
         for (const [code, n] of result.counts) {
@@ -671,11 +655,13 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       };
 
       const conditions = [...(textCondition ? [textCondition] : []), ...groups.map((g) => g.condition)];
-      const sized = sizeOf(conditions, compiled !== null, req.withFacets !== false);
+      const sizing = sizeOf(conditions, compiled !== null, req.withFacets !== false);
       const [hitRows, size, counted] = await Promise.all([
         hitsOf(),
-        sized,
-        req.withFacets === false ? null : sized.then((s) => facetCounts(textCondition, groups, s.total, s.main)),
+        sizing.then((s) => s.size),
+        req.withFacets === false
+          ? null
+          : sizing.then((s) => facetCounts(textCondition, groups, s.estimated, s.size.then((z) => z.main!))),
       ]);
       const facets = counted?.facets ?? null;
       const hits: SearchHit[] = hitRows.map((r) => ({

@@ -467,7 +467,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       ...groups.filter((g) => g.facet !== group).map((g) => g.condition),
     ];
     // The main pass (every filter) comes from sizeOf; each filtered facet has a pass of its own.
-    // Dropping one filter can only widen the match set: the page's total is a lower bound.
+    // Dropping one filter can only widen the match set: the page's estimated total is a lower bound.
     const passes: { facets: Facet[]; counts: () => Promise<CodeCounts> }[] = [];
     const plain = FACETS.filter((f) => !activeGroups.has(GROUP_OF_FACET[f] ?? f));
     if (plain.length) passes.push({ facets: plain, counts: () => main });

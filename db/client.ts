@@ -29,6 +29,12 @@ export type DatabaseHandle = {
   location: string;
   /** Set for PostgreSQL, so tools that need a dedicated connection can open one. */
   databaseUrl?: string;
+  /**
+   * PostgreSQL only: a second, small pool for full-text search statements, whose sessions price
+   * out sequential scans (see searchRows in lib/search/postgres.ts). Setting that per session
+   * rather than per statement saves a transaction (three round trips) on every such statement.
+   */
+  textSearchDb?: Database;
   close: () => Promise<void>;
 };
 
@@ -41,13 +47,22 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       onnotice: () => {},
       connection: { application_name: "urban-policy-platform" },
     });
+    // Connections are opened on first use, so a process that never searches opens none here.
+    const textSearchClient = postgres(config.databaseUrl, {
+      max: 6,
+      onnotice: () => {},
+      connection: { application_name: "urban-policy-platform-search", enable_seqscan: "off" },
+    });
     const url = new URL(config.databaseUrl);
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       driver: "postgres",
       location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
       databaseUrl: config.databaseUrl,
-      close: () => client.end({ timeout: 5 }),
+      textSearchDb: drizzlePostgres(textSearchClient, { schema }) as unknown as Database,
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), textSearchClient.end({ timeout: 5 })]);
+      },
     };
   }
   const inMemory = config.pgliteDir.startsWith("memory://");

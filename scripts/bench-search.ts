@@ -334,7 +334,7 @@ async function main() {
       const { createMeilisearchEngine } = await import("../lib/search/meilisearch");
       engine = await createMeilisearchEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY, index: `bench_${process.pid}` });
     } else {
-      engine = createPostgresEngine(handle.db);
+      engine = createPostgresEngine(handle.db, { textSearchDb: handle.textSearchDb });
     }
     let indexed = 0;
     const load = await reindexAll(handle.db, engine, {

@@ -156,7 +156,8 @@ export function getSearchEngine(): Promise<SearchEngine> {
     }
     const { createPostgresEngine } = await import("./postgres");
     const { db, getDatabase } = await import("../../db/client");
-    return createPostgresEngine(db, { vacuumEvery: getDatabase().driver === "pglite" ? 1000 : undefined });
+    const handle = getDatabase();
+    return createPostgresEngine(db, { vacuumEvery: handle.driver === "pglite" ? 1000 : undefined, textSearchDb: handle.textSearchDb });
   })();
   globalForEngine.__searchEngine.catch(() => {
     globalForEngine.__searchEngine = undefined;

@@ -132,6 +132,9 @@ function filterGroups(f: SearchFilters): FilterGroup[] {
 }
 const GROUP_OF_FACET: Partial<Record<Facet, string>> = { year: "yearRange", budgetBand: "budgetRange" };
 
+/** Ties in a facet's counts go by value, numbers in numeric order ("11.2" before "11.10"). */
+const byValue = new Intl.Collator("en", { numeric: true });
+
 function toHit(d: MeiliDocument): SearchHit {
   return {
     id: d.id,
@@ -191,7 +194,7 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
       const distribution = i >= 0 ? extra.results[i]?.facetDistribution?.[`facet_${f}`] : main?.[`facet_${f}`];
       counts[f] = Object.entries(distribution ?? {})
         .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "en", { numeric: true }))
+        .sort((a, b) => b.count - a.count || byValue.compare(a.value, b.value))
         .slice(0, 100);
     }
     return counts;

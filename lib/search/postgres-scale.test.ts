@@ -2,16 +2,18 @@
  * What keeps the postgres engine fast at 100,000 cases, checked for behaviour on a small index:
  * facet counts estimated from a sample past a size limit (here lowered to 4), whole-index counts
  * kept until the index changes, totals estimated past a limit, relevance in two tiers (title
- * matches first), and phrases answered from stored word pairs.
+ * matches first), phrases answered from stored word pairs, and newest-first pages sought in a
+ * window of the newest documents.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "../../db/client";
 import { emptyFilters, type SearchFilters, type SearchRequest } from "./engine";
 import { buildSearchDocuments, FACETS } from "./document";
 import { createPostgresEngine, roundEstimate } from "./postgres";
 import { reindexAll } from "./reindex";
-import { publishTestCases } from "./test-helpers";
+import { publishTestCases, type TestCase } from "./test-helpers";
 
 const exact = createPostgresEngine(db);
 const sampled = createPostgresEngine(db, { exactFacetCountLimit: 4, totalSampleSlices: 64 });
@@ -126,5 +128,58 @@ describe("postgres engine at scale", () => {
       expect(found, q).toEqual(positional);
     }
     expect((await exact.search(request({ q: '"zebrafinch nests"' }))).hits.map((h) => h.slug)).toEqual(["tier-body"]);
+  });
+
+  test("newest-first text pages found in a window of the newest documents are the pages a full sort gives", async () => {
+    // Windows from 1 document up (1, 2, 4 …), so this small index has some; statements with
+    // words are recorded, to see that the window was used.
+    const statements: string[] = [];
+    const dialect = new PgDialect();
+    const recording = new Proxy(db, {
+      get: (target, prop) =>
+        prop === "execute"
+          ? (query: SQL) => {
+              statements.push(dialect.sqlToQuery(query).sql);
+              return target.execute(query);
+            }
+          : Reflect.get(target, prop),
+    });
+    const windowed = createPostgresEngine(db, { smallestRecencyWindow: 1, textSearchDb: recording });
+    const heronCases = (from: number, n: number): TestCase[] =>
+      Array.from({ length: n }, (_, i) =>
+        (from + i) % 2
+          ? { slug: `heron-title-${from + i}`, title: `Heronwatch survey ${from + i}` }
+          : { slug: `heron-body-${from + i}`, title: `Wetland report ${from + i}`, body: "The heronwatch volunteers met weekly." },
+      );
+    const otherCases = (from: number, n: number): TestCase[] =>
+      Array.from({ length: n }, (_, i) => ({ slug: `other-${from + i}`, title: `Street lighting upgrade ${from + i}` }));
+    // 40 older matches; then among the 33 newest documents one match, so a window of the 32
+    // newest holds fewer matches than a page of 2 needs.
+    for (let batch = 0; batch < 4; batch++) await publishTestCases(db, heronCases(batch * 10, 10));
+    await publishTestCases(db, otherCases(0, 20));
+    await publishTestCases(db, heronCases(100, 1));
+    await publishTestCases(db, otherCases(20, 12));
+    await reindexAll(db, exact);
+
+    const allPages = async (engine: typeof exact, q: string, sort: SearchRequest["sort"], perPage: number) => {
+      const pages: string[][] = [];
+      for (let page = 1; page <= 50; page++) {
+        const hits = (await engine.search(request({ q, sort, perPage, page, withFacets: false }))).hits.map((h) => h.slug);
+        pages.push(hits);
+        if (hits.length < perPage) break;
+      }
+      return pages;
+    };
+    const compare = async () => {
+      for (const q of ["heronwatch", "zebrafinch"])
+        for (const sort of ["newest", "relevance"] as const)
+          for (const perPage of [1, 2, 3, 7]) expect(await allPages(windowed, q, sort, perPage), `${q} ${sort} ${perPage}`).toEqual(await allPages(exact, q, sort, perPage));
+    };
+    await compare();
+    expect(statements.some((s) => s.includes("d.published_at >=")), "some page came from a window").toBe(true);
+    // Newer cases after the windows were read: their cut-offs are stale, the pages still exact.
+    await publishTestCases(db, heronCases(40, 6));
+    await reindexAll(db, exact);
+    await compare();
   });
 });

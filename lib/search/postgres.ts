@@ -36,22 +36,6 @@ async function rows<T extends Row>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/**
- * Runs a search statement with sequential scans priced out. The full-text vector is stored out
- * of line, so a plan that tests `tsv @@ query` row by row (a sequential scan with a filter) reads
- * TOAST for every row of the table — hundreds of ms at 100,000 cases. The planner does not count
- * that cost and picks such plans when a second condition looks selective; without sequential
- * scans it uses the GIN index, whose cost is bounded by the number of matches.
- */
-async function searchRows<T extends Row>(db: DbOrTx, query: SQL, hasText: boolean): Promise<T[]> {
-  // Without words there is no vector to read, and a sequential scan of the narrow rows is fine.
-  if (!hasText) return rows<T>(db, query);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return rows<T>(tx, query);
-  });
-}
-
 function textArray(values: readonly string[]): SQL {
   if (values.length === 0) return sql`'{}'::text[]`;
   return sql`array[${sql.join(
@@ -192,6 +176,9 @@ function emptyFacetCounts(): FacetCounts {
 
 const FACET_VALUE_LIMIT = 100;
 
+/** Ties in a facet's counts go by value, numbers in numeric order ("11.2" before "11.10"). */
+const byValue = new Intl.Collator("en", { numeric: true });
+
 /**
  * Facets of a match set up to this size are counted exactly. A larger set is counted on a uniform
  * sample of about this size and scaled up (an estimate, flagged as such): counting every facet of
@@ -242,12 +229,21 @@ export type PostgresEngineOptions = {
   exactTotalLimit?: number;
   /** How many of the 64 slices the estimate of a total reads (tests read all 64). */
   totalSampleSlices?: number;
+  /**
+   * A connection pool of the same database whose sessions have `enable_seqscan = off`
+   * (DatabaseHandle.textSearchDb), for statements with words. Without it each such statement
+   * runs in a transaction of its own that sets this locally.
+   */
+  textSearchDb?: DbOrTx;
+  /** The smallest window of newest documents a newest-first text page is sought in (tests lower it). */
+  smallestRecencyWindow?: number;
 };
 
 export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions = {}): SearchEngine {
   const exactLimit = options.exactFacetCountLimit ?? EXACT_FACET_COUNT_LIMIT;
   const exactTotalLimit = options.exactTotalLimit ?? EXACT_TOTAL_LIMIT;
   const totalSampleSlices = options.totalSampleSlices ?? SAMPLE_SLICES / 16;
+  const smallestWindow = options.smallestRecencyWindow ?? 1024;
   let changesSinceVacuum = 0;
   async function vacuumWhenDue(changed: number): Promise<void> {
     if (!options.vacuumEvery) return;
@@ -256,6 +252,24 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     changesSinceVacuum = 0;
     // Housekeeping: the index update it follows has succeeded and must not be reported failed.
     await db.execute(sql`vacuum analyze search_documents`).catch((e) => console.warn("Search index vacuum failed", e));
+  }
+
+  /**
+   * Runs a search statement; with words, with sequential scans priced out. The full-text vector
+   * is stored out of line, so a plan that tests `tsv @@ query` row by row (a sequential scan with
+   * a filter) reads TOAST for every row of the table — hundreds of ms at 100,000 cases. The
+   * planner does not count that cost and picks such plans when a second condition looks
+   * selective; without sequential scans it uses the GIN index, whose cost is bounded by the
+   * number of matches.
+   */
+  async function searchRows<T extends Row>(query: SQL, hasText: boolean): Promise<T[]> {
+    // Without words there is no vector to read, and a sequential scan of the narrow rows is fine.
+    if (!hasText) return rows<T>(db, query);
+    if (options.textSearchDb) return rows<T>(options.textSearchDb, query);
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return rows<T>(tx, query);
+    });
   }
 
   /** Finds vocabulary words for query words the index has never seen. */
@@ -316,14 +330,16 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return { tq, fullTq, phrase: compiled!.phrase };
   }
 
-  /** code → "facet:value". Codes never change meaning, so the map is only ever added to. */
-  const keyOfCode = new Map<number, string>();
+  /** code → the facet and value of its key "facet:value". Codes never change meaning, so the map is only ever added to. */
+  const keyOfCode = new Map<number, { facet: Facet; value: string }>();
 
   async function learnCodes(codes: Iterable<number>): Promise<void> {
     for (const code of codes) {
       if (code !== 0 && !keyOfCode.has(code)) {
-        for (const r of await rows<{ code: number; key: string }>(db, sql`select code, key from search_facet_codes`))
-          keyOfCode.set(Number(r.code), r.key);
+        for (const r of await rows<{ code: number; key: string }>(db, sql`select code, key from search_facet_codes`)) {
+          const at = r.key.indexOf(":");
+          keyOfCode.set(Number(r.code), { facet: r.key.slice(0, at) as Facet, value: r.key.slice(at + 1) });
+        }
         return;
       }
     }
@@ -341,7 +357,6 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
 
   async function countWhere(conditions: SQL[], hasText: boolean): Promise<number> {
     const [r] = await searchRows<{ n: number }>(
-      db,
       sql`select count(*)::int as n from search_documents d ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`,
       hasText,
     );
@@ -371,7 +386,6 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   /** code → number of documents meeting every condition; code 0 counts the documents themselves. */
   async function scanCodes(where: SQL[], hasText: boolean): Promise<Map<number, number>> {
     const result = await searchRows<{ c: number; n: number }>(
-      db,
       sql`select c, count(*)::int as n
             from (select unnest(array_prepend(0, d.facet_codes)) as c
                     from search_documents d
@@ -408,6 +422,31 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     const sampled = await scanCodes([...conditions, await inSlices(slices)], hasText);
     if (((sampled.get(0) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scanCodes(conditions, hasText), approximate: false };
     return estimate(sampled, SAMPLE_SLICES / slices);
+  }
+
+  /**
+   * Windows of the newest documents for newest-first pages of text searches (see newestPage):
+   * for n = 1,024, 2,048 … (twelve sizes) the publication time of the n-th newest document, and the number of
+   * documents. Kept a minute: a cut-off that new documents have made stale still gives exact
+   * pages, only from a slightly larger window.
+   */
+  let recency: { readAt: number; documents: number; windows: { size: number; from: string }[] } | null = null;
+  async function recencyWindows(): Promise<NonNullable<typeof recency>> {
+    if (recency && performance.now() - recency.readAt < 60_000) return recency;
+    const sizes = Array.from({ length: 12 }, (_, k) => smallestWindow * 2 ** k);
+    const found = await rows<{ size: number; published_at: string | null; documents: number }>(
+      db,
+      sql`select s.size, (select d.published_at::text from search_documents d
+                           order by d.published_at desc offset s.size - 1 limit 1) as published_at,
+                 (select count(*)::int from search_documents) as documents
+            from unnest(${intArray(sizes)}) as s(size)`,
+    );
+    recency = {
+      readAt: performance.now(),
+      documents: Number(found[0]?.documents ?? 0),
+      windows: found.filter((r) => r.published_at !== null).map((r) => ({ size: Number(r.size), from: r.published_at! })),
+    };
+    return recency;
   }
 
   type Size = { total: number; approximate: boolean; main: CodeCounts | null };
@@ -484,15 +523,12 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         await learnCodes(result.counts.keys());
         for (const [code, n] of result.counts) {
           const key = keyOfCode.get(code);
-          if (!key) continue;
-          const at = key.indexOf(":");
-          const facet = key.slice(0, at) as Facet;
-          if (pass.facets.includes(facet)) counts[facet].push({ value: key.slice(at + 1), count: n });
+          if (key && pass.facets.includes(key.facet)) counts[key.facet].push({ value: key.value, count: n });
         }
       }),
     );
     for (const f of FACETS) {
-      counts[f].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "en", { numeric: true }));
+      counts[f].sort((a, b) => b.count - a.count || byValue.compare(a.value, b.value));
       counts[f] = counts[f].slice(0, FACET_VALUE_LIMIT);
     }
     return { facets: counts, approximate };
@@ -610,7 +646,6 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         const orderBy = (prefix: string) =>
           sql.join([...keys.map((k, i) => sql`${sql.raw(prefix)}${key(i)} ${k.direction}`), sql`${sql.raw(prefix)}id`], sql`, `);
         return searchRows<Row>(
-          db,
           sql`select ${columns}
                 from (select d.case_id as id, ${sql.join(keys.map((k, i) => sql`${k.value} as ${key(i)}`), sql`, `)}
                         ${from} ${pageWhere} order by ${orderBy("")} limit ${limit} offset ${skip}) as p
@@ -620,7 +655,30 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         );
       };
 
+      /**
+       * A newest-first page of a text search. Sorting every match by date reads every match's row:
+       * 20,000 rows for a broad word. So the page is first sought among a window of the newest
+       * documents, which the date index narrows before any row is read. When the window holds
+       * enough matches (skip + limit), no match outside it, all older, can come before them, and
+       * the page is exact; otherwise the whole match set is sorted. The window is sized for the
+       * matches expected in it: 16 times the rows needed, or on later pages 3 times the rows
+       * needed scaled by the estimated share of documents that match.
+       */
+      const newestPage = async (extra: SQL[], limit: number, skip: number): Promise<Row[]> => {
+        const needed = skip + limit;
+        const { documents, windows } = await recencyWindows();
+        let target = needed * 16;
+        if (skip > 0) target = Math.min(target, Math.ceil((3 * needed * documents) / Math.max(1, (await sizing).estimated)));
+        const window = windows.find((w) => w.size >= target && w.size <= documents / 2);
+        if (window) {
+          const found = await page(whereOf(textCondition, groups, [...extra, sql`d.published_at >= ${window.from}::timestamptz`]), newest, limit, skip);
+          if (found.length === limit) return found;
+        }
+        return page(whereOf(textCondition, groups, extra), newest, limit, skip);
+      };
+
       const hitsOf = async (): Promise<Row[]> => {
+        if (compiled && req.sort === "newest") return newestPage([], req.perPage, offset);
         if (!compiled || req.sort !== "relevance") return page(where, order, req.perPage, offset);
         // Relevance in two tiers: cases with every query word in a title (any language) or tag
         // come first, ranked; then the cases that match elsewhere, newest first. Only the first
@@ -640,17 +698,12 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
           first = await ranked(0);
           titleMatches = first.length;
         } else {
-          const [inTitleCount] = await searchRows<{ n: number }>(db, sql`select count(*)::int as n ${from} ${titleWhere}`, true);
+          const [inTitleCount] = await searchRows<{ n: number }>(sql`select count(*)::int as n ${from} ${titleWhere}`, true);
           titleMatches = Number(inTitleCount?.n ?? 0);
           if (offset < titleMatches) first = await ranked(offset);
         }
         if (first.length === req.perPage) return first;
-        const rest = await page(
-          whereOf(textCondition, groups, [sql`not (${inTitle})`]),
-          newest,
-          req.perPage - first.length,
-          Math.max(0, offset - titleMatches),
-        );
+        const rest = await newestPage([sql`not (${inTitle})`], req.perPage - first.length, Math.max(0, offset - titleMatches));
         return [...first, ...rest];
       };
 
@@ -731,7 +784,6 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       const score = async (keys: string[]) => {
         const codes = await codesOf(keys);
         return searchRows<Row>(
-          db,
           sql`with candidates as (
                 select d.case_id from search_documents d where d.facet_codes && ${intArray([...codes.values()])}
                 union

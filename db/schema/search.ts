@@ -53,7 +53,9 @@ export const searchDocuments = pgTable(
     index("search_documents_facet_codes_idx").using("gin", t.facetCodes),
     index("search_documents_title_tsv_idx").using("gin", t.titleTsv),
     index("search_documents_published_idx").on(t.publishedAt),
-    index("search_documents_budget_idx").on(t.budgetUsd),
+    // In the budget sort's own order, so "largest budget first" with filters only walks it and
+    // stops at the page (migration 0009); it also answers budget ranges.
+    index("search_documents_budget_order_idx").on(t.budgetUsd.desc().nullsLast(), t.publishedAt.desc().nullsFirst(), t.caseId),
     index("search_documents_start_year_idx").on(t.startYear),
   ],
 );

@@ -14,7 +14,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { FACETS, facetKeysOf, type Facet, type SearchDocument } from "./document";
+import { BUDGET_BANDS, FACETS, facetKeysOf, type Facet, type SearchDocument } from "./document";
 import {
   valueFilters,
   type EngineHealth,
@@ -141,7 +141,8 @@ function vocabularyOf(doc: SearchDocument): string[] {
  * Minimum pg_trgm similarity for a vocabulary word to stand in for an unknown query word. */
 const TYPO_SIMILARITY = 0.35;
 
-type FilterGroup = { facet: Facet | "yearRange" | "budgetRange"; condition: SQL };
+/** One filter of a request; `codes` are the codes of a value filter's values. */
+type FilterGroup = { facet: Facet | "yearRange" | "budgetRange"; condition: SQL; codes?: number[] };
 
 /** The facet keys ("sdg:11") a request filters on, to be turned into codes before filterGroups. */
 function filterKeys(f: SearchFilters): string[] {
@@ -153,7 +154,17 @@ function filterGroups(f: SearchFilters, codes: Map<string, number>): FilterGroup
   for (const [facet, values] of valueFilters(f)) {
     // A value no document has ever had has no code: that group matches nothing.
     const known = values.map((v) => codes.get(`${facet}:${v}`)).filter((c): c is number => c !== undefined);
-    groups.push({ facet, condition: known.length ? sql`d.facet_codes && ${intArray(known)}` : sql`false` });
+    let condition = known.length ? sql`d.facet_codes && ${intArray(known)}` : sql`false`;
+    if (facet === "budgetBand") {
+      // The bands' budget range too, which the code test implies: without it, "largest budget
+      // first" walks the budget index from the top through every larger budget, unaware that
+      // none of them is in the band.
+      const bands = BUDGET_BANDS.filter((b) => values.includes(b.key));
+      const min = Math.min(...bands.map((b) => b.min));
+      const max = Math.max(...bands.map((b) => b.max));
+      if (bands.length) condition = sql`${condition} and d.budget_usd >= ${min}${Number.isFinite(max) ? sql` and d.budget_usd < ${max}` : sql``}`;
+    }
+    groups.push({ facet, condition, codes: known });
   }
   if (f.yearFrom !== undefined) groups.push({ facet: "yearRange", condition: sql`d.start_year >= ${f.yearFrom}` });
   if (f.yearTo !== undefined) groups.push({ facet: "yearRange", condition: sql`d.start_year <= ${f.yearTo}` });
@@ -411,14 +422,14 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   }
 
   /**
-   * The counts of a filtered facet's pass (its own filter dropped): at least `atLeast` documents
-   * (the page's match set, estimated), otherwise of unknown size. One scan of a sample (at most
-   * an eighth of the documents, less when the match set is known to be large) gives its size
-   * and, when that is over the limit, its counts; a smaller pass is then counted exactly.
+   * The counts of a filtered facet's pass (its own filter dropped), expected to match about
+   * `expected` documents. One scan of a sample (sized to hold about exactFacetCountLimit of them,
+   * at most an eighth of the documents) gives its size and, when that is over the limit, its
+   * counts; a smaller pass is then counted exactly.
    */
-  async function filteredPassCounts(conditions: SQL[], hasText: boolean, atLeast: number): Promise<CodeCounts> {
+  async function filteredPassCounts(conditions: SQL[], hasText: boolean, expected: number): Promise<CodeCounts> {
     if (conditions.length === 0) return wholeIndexCounts();
-    const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, atLeast)));
+    const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, expected)));
     const sampled = await scanCodes([...conditions, await inSlices(slices)], hasText);
     if (((sampled.get(0) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scanCodes(conditions, hasText), approximate: false };
     return estimate(sampled, SAMPLE_SLICES / slices);
@@ -506,14 +517,25 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       ...groups.filter((g) => g.facet !== group).map((g) => g.condition),
     ];
     // The main pass (every filter) comes from sizeOf; each filtered facet has a pass of its own.
-    // Dropping one filter can only widen the match set: the page's estimated total is a lower bound.
+    // Dropping a filter widens the match set by about the inverse of the share of documents it
+    // keeps, read from the whole-index counts if any are at hand (stale ones size a sample as
+    // well). A range filter's share is not known: its pass is expected as large as the page's.
+    const documents = wholeIndex?.counts.get(0) ?? 0;
+    const expectedSize = (group: FilterGroup["facet"]) => {
+      const codes = groups.filter((g) => g.facet === group).flatMap((g) => g.codes ?? []);
+      const kept = codes.reduce((n, code) => n + (wholeIndex?.counts.get(code) ?? 0), 0);
+      return documents && kept ? estimatedTotal / Math.min(1, kept / documents) : estimatedTotal;
+    };
     const passes: { facets: Facet[]; counts: () => Promise<CodeCounts> }[] = [];
     const plain = FACETS.filter((f) => !activeGroups.has(GROUP_OF_FACET[f] ?? f));
     if (plain.length) passes.push({ facets: plain, counts: () => main });
     for (const facet of FACETS) {
       const group = GROUP_OF_FACET[facet] ?? facet;
       if (activeGroups.has(group))
-        passes.push({ facets: [facet], counts: () => filteredPassCounts(conditionsWithout(group), textCondition !== null, estimatedTotal) });
+        passes.push({
+          facets: [facet],
+          counts: () => filteredPassCounts(conditionsWithout(group), textCondition !== null, expectedSize(group)),
+        });
     }
     let approximate = false;
     await Promise.all(
@@ -661,15 +683,16 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
        * documents, which the date index narrows before any row is read. When the window holds
        * enough matches (skip + limit), no match outside it, all older, can come before them, and
        * the page is exact; otherwise the whole match set is sorted. The window is sized for the
-       * matches expected in it: 16 times the rows needed, or on later pages 3 times the rows
-       * needed scaled by the estimated share of documents that match.
+       * matches expected in it: 16 times the rows needed, or on later pages, once the sample has
+       * estimated the share of documents that match, 1.5 times the rows needed at that share.
        */
       const newestPage = async (extra: SQL[], limit: number, skip: number): Promise<Row[]> => {
         const needed = skip + limit;
         const { documents, windows } = await recencyWindows();
         let target = needed * 16;
-        if (skip > 0) target = Math.min(target, Math.ceil((3 * needed * documents) / Math.max(1, (await sizing).estimated)));
-        const window = windows.find((w) => w.size >= target && w.size <= documents / 2);
+        if (skip > 0) target = Math.min(target, Math.ceil((1.5 * needed * documents) / Math.max(1, (await sizing).estimated)));
+        // A window of nearly every document would save little and risk a second statement.
+        const window = windows.find((w) => w.size >= target && w.size <= documents * 0.75);
         if (window) {
           const found = await page(whereOf(textCondition, groups, [...extra, sql`d.published_at >= ${window.from}::timestamptz`]), newest, limit, skip);
           if (found.length === limit) return found;

@@ -1,0 +1,2 @@
+DROP INDEX "search_documents_budget_idx";--> statement-breakpoint
+CREATE INDEX "search_documents_budget_order_idx" ON "search_documents" USING btree ("budget_usd" DESC NULLS LAST,"published_at" DESC NULLS FIRST,"case_id");

@@ -12,6 +12,7 @@
  * counts of the whole index (the first view of the search page, and the facet of a sole active
  * filter) are kept per process until the index changes (`search_state.generation`).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { BUDGET_BANDS, FACETS, facetKeysOf, type Facet, type SearchDocument } from "./document";
@@ -266,6 +267,14 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   }
 
   /**
+   * Without a text-search pool (PGlite: one connection that runs one statement at a time), a
+   * search with words runs in one transaction that prices out sequential scans once, instead of
+   * a transaction per statement; its statements find that transaction here.
+   */
+  const searchTransaction = new AsyncLocalStorage<DbOrTx>();
+  const reader = (): DbOrTx => searchTransaction.getStore() ?? db;
+
+  /**
    * Runs a search statement; with words, with sequential scans priced out. The full-text vector
    * is stored out of line, so a plan that tests `tsv @@ query` row by row (a sequential scan with
    * a filter) reads TOAST for every row of the table — hundreds of ms at 100,000 cases. The
@@ -275,8 +284,10 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
    */
   async function searchRows<T extends Row>(query: SQL, hasText: boolean): Promise<T[]> {
     // Without words there is no vector to read, and a sequential scan of the narrow rows is fine.
-    if (!hasText) return rows<T>(db, query);
+    if (!hasText) return rows<T>(reader(), query);
     if (options.textSearchDb) return rows<T>(options.textSearchDb, query);
+    const inSearch = searchTransaction.getStore();
+    if (inSearch) return rows<T>(inSearch, query);
     return db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       return rows<T>(tx, query);
@@ -288,7 +299,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     const candidates = [...new Set(words.filter((w) => w.length >= 4 && !hasCjk(w) && !/\d/.test(w)))];
     if (candidates.length === 0) return [];
     const found = await rows<{ word: string; known: boolean; best: string | null }>(
-      db,
+      reader(),
       sql`select w.word,
                  exists (select 1 from search_terms t where t.term = w.word) as known,
                  (select t.term from search_terms t
@@ -325,7 +336,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         ? sql` || (${words.length > 1 ? sql`websearch_to_tsquery('simple', unaccent(${words.slice(0, -1).join(" ")})) && ` : sql``}to_tsquery('simple', unaccent(${last}) || ':*'))`
         : sql``;
     const [compiled] = await rows<{ parts: string[]; prefix: string | null; phrase: string }>(
-      db,
+      reader(),
       sql`with configs as (select 'simple' as config
                            union select config from search_configs where config = any(${textArray([...KNOWN_CONFIGS])}))
           select ${tsqueryOf(q)}${fixes.length ? sql` || ${tsqueryOf(corrected)}` : sql``} as parts,
@@ -347,7 +358,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   async function learnCodes(codes: Iterable<number>): Promise<void> {
     for (const code of codes) {
       if (code !== 0 && !keyOfCode.has(code)) {
-        for (const r of await rows<{ code: number; key: string }>(db, sql`select code, key from search_facet_codes`)) {
+        for (const r of await rows<{ code: number; key: string }>(reader(), sql`select code, key from search_facet_codes`)) {
           const at = r.key.indexOf(":");
           keyOfCode.set(Number(r.code), { facet: r.key.slice(0, at) as Facet, value: r.key.slice(at + 1) });
         }
@@ -360,7 +371,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   async function codesOf(keys: string[]): Promise<Map<string, number>> {
     if (keys.length === 0) return new Map();
     const found = await rows<{ code: number; key: string }>(
-      db,
+      reader(),
       sql`select code, key from search_facet_codes where key = any(${textArray(keys)})`,
     );
     return new Map(found.map((r) => [r.key, Number(r.code)]));
@@ -415,7 +426,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   /** Counts of every code over the whole index, exactly, once per generation: the search page's first view. */
   async function wholeIndexCounts(): Promise<CodeCounts> {
     // The generation comes from a sequence, so a rolled-back change never reuses a number.
-    const [state] = await rows<{ generation: string }>(db, sql`select generation::text as generation from search_state where id = 1`);
+    const [state] = await rows<{ generation: string }>(reader(), sql`select generation::text as generation from search_state where id = 1`);
     if (!state) return { counts: await scanCodes([], false), approximate: false };
     if (wholeIndex?.generation !== state.generation) wholeIndex = { generation: state.generation, counts: await scanCodes([], false) };
     return { counts: wholeIndex.counts, approximate: false };
@@ -446,7 +457,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     if (recency && performance.now() - recency.readAt < 60_000) return recency;
     const sizes = Array.from({ length: 12 }, (_, k) => smallestWindow * 2 ** k);
     const found = await rows<{ size: number; published_at: string | null; documents: number }>(
-      db,
+      reader(),
       sql`select s.size, (select d.published_at::text from search_documents d
                            order by d.published_at desc offset s.size - 1 limit 1) as published_at,
                  (select count(*)::int from search_documents) as documents
@@ -556,6 +567,159 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return { facets: counts, approximate };
   }
 
+  async function searchWith(req: SearchRequest, started: number): Promise<SearchResult> {
+    const q = req.q.trim();
+    const [codes, fixes] = await Promise.all([
+      codesOf(filterKeys(req.filters)),
+      q ? corrections(queryWords(q)) : Promise.resolve([]),
+    ]);
+    const groups = filterGroups(req.filters, codes);
+    const compiled = q ? await compileQuery(req, q, fixes) : null;
+    const corrections_ = fixes;
+    if (compiled && compiled.tq.trim() === "") {
+      // Only punctuation or nothing searchable: an honest empty result, not everything.
+      return { hits: [], total: 0, totalApproximate: false, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), facetsApproximate: false, engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
+    }
+    const tq = compiled ? sql`${compiled.tq}::tsquery` : null;
+    const textCondition = compiled ? sql`d.tsv @@ ${compiled.fullTq}::tsquery` : null;
+    const where = whereOf(textCondition, groups);
+    const from = sql`from search_documents d`;
+
+    // The rank of a title match (see hitsOf): ts_rank over the small title vector, plus a bonus
+    // for the exact title or the whole query inside the title.
+    const rank = compiled
+      ? sql`(ts_rank(d.title_tsv, ${tq}, 1)
+            + case when d.title_folded = ${compiled.phrase} then 10
+                   when strpos(d.title_folded, ${compiled.phrase}) > 0 then 2 else 0 end)`
+      : sql`0`;
+    // With words, the sort keys are wrapped in expressions no index can supply. Otherwise, for
+    // "newest 20", the planner may walk the published_at index and test each row's full-text
+    // vector (read from TOAST) until it has 20 matches: every row of the table when the word is
+    // rare. The GIN bitmap, then sorting the matches, is bounded by the number of matches.
+    const newest: SortKey[] = [{ value: compiled ? sql`extract(epoch from d.published_at)` : sql`d.published_at`, direction: sql`desc` }];
+    // The order of every page but relevance with words, which hitsOf builds from two tiers.
+    const order: SortKey[] =
+      req.sort === "budget"
+        ? [{ value: compiled ? sql`(d.budget_usd + 0)` : sql`d.budget_usd`, direction: sql`desc nulls last` }, ...newest]
+        : newest;
+    const offset = (req.page - 1) * req.perPage;
+    const columns = sql`d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
+                   d.country_code, d.sdg_goals, d.sdg_targets, d.policy_areas, d.budget_usd, d.start_year,
+                   d.transferred, d.published_at`;
+    // The matches are sorted narrow (id and sort keys), then only the page's rows are read in
+    // full: sorting thousands of whole rows to keep 20 cost more than the search on deep pages.
+    // The id breaks ties, so pages never overlap.
+    const page = (pageWhere: SQL, keys: SortKey[], limit: number, skip: number) => {
+      const key = (i: number) => sql.raw(`k${i}`);
+      const orderBy = (prefix: string) =>
+        sql.join([...keys.map((k, i) => sql`${sql.raw(prefix)}${key(i)} ${k.direction}`), sql`${sql.raw(prefix)}id`], sql`, `);
+      return searchRows<Row>(
+        sql`select ${columns}
+              from (select d.case_id as id, ${sql.join(keys.map((k, i) => sql`${k.value} as ${key(i)}`), sql`, `)}
+                      ${from} ${pageWhere} order by ${orderBy("")} limit ${limit} offset ${skip}) as p
+              join search_documents d on d.case_id = p.id
+             order by ${orderBy("p.")}`,
+        compiled !== null,
+      );
+    };
+
+    /**
+     * A newest-first page of a text search. Sorting every match by date reads every match's row:
+     * 20,000 rows for a broad word. So the page is first sought among a window of the newest
+     * documents, which the date index narrows before any row is read. When the window holds
+     * enough matches (skip + limit), no match outside it, all older, can come before them, and
+     * the page is exact; otherwise the whole match set is sorted. The window is sized for the
+     * matches expected in it: 16 times the rows needed, or on later pages, once the sample has
+     * estimated the share of documents that match, 1.5 times the rows needed at that share.
+     */
+    const newestPage = async (extra: SQL[], limit: number, skip: number): Promise<Row[]> => {
+      const needed = skip + limit;
+      const { documents, windows } = await recencyWindows();
+      let target = needed * 16;
+      if (skip > 0) target = Math.min(target, Math.ceil((1.5 * needed * documents) / Math.max(1, (await sizing).estimated)));
+      // A window of nearly every document would save little and risk a second statement.
+      const window = windows.find((w) => w.size >= target && w.size <= documents * 0.75);
+      if (window) {
+        const found = await page(whereOf(textCondition, groups, [...extra, sql`d.published_at >= ${window.from}::timestamptz`]), newest, limit, skip);
+        if (found.length === limit) return found;
+      }
+      return page(whereOf(textCondition, groups, extra), newest, limit, skip);
+    };
+
+    const hitsOf = async (): Promise<Row[]> => {
+      if (compiled && req.sort === "newest") return newestPage([], req.perPage, offset);
+      if (!compiled || req.sort !== "relevance") return page(where, order, req.perPage, offset);
+      // Relevance in two tiers: cases with every query word in a title (any language) or tag
+      // come first, ranked; then the cases that match elsewhere, newest first. Only the first
+      // tier is ranked, so a broad word costs a ranking of its title matches, not of every match.
+      // A title match is always a text match: the title vector's words are all in `tsv`.
+      const inTitle = sql`d.title_tsv @@ ${tq}`;
+      const titleWhere = whereOf(inTitle, groups);
+      const byRank: SortKey[] = [
+        { value: rank, direction: sql`desc` },
+        { value: sql`d.published_at`, direction: sql`desc` },
+      ];
+      const ranked = (skip: number) => page(titleWhere, byRank, req.perPage, skip);
+      let first: Row[] = [];
+      let titleMatches: number;
+      if (offset === 0) {
+        // The first page, the usual case, needs no count: a short first tier is the whole tier.
+        first = await ranked(0);
+        titleMatches = first.length;
+      } else {
+        const [inTitleCount] = await searchRows<{ n: number }>(sql`select count(*)::int as n ${from} ${titleWhere}`, true);
+        titleMatches = Number(inTitleCount?.n ?? 0);
+        if (offset < titleMatches) first = await ranked(offset);
+      }
+      if (first.length === req.perPage) return first;
+      const rest = await newestPage([sql`not (${inTitle})`], req.perPage - first.length, Math.max(0, offset - titleMatches));
+      return [...first, ...rest];
+    };
+
+    const conditions = [...(textCondition ? [textCondition] : []), ...groups.map((g) => g.condition)];
+    const sizing = sizeOf(conditions, compiled !== null, req.withFacets !== false);
+    const [hitRows, size, counted] = await Promise.all([
+      hitsOf(),
+      sizing.then((s) => s.size),
+      req.withFacets === false
+        ? null
+        : sizing.then((s) => facetCounts(textCondition, groups, s.estimated, s.size.then((z) => z.main!))),
+    ]);
+    const facets = counted?.facets ?? null;
+    const hits: SearchHit[] = hitRows.map((r) => ({
+      id: String(r.case_id),
+      slug: String(r.slug),
+      title: String(r.title),
+      summary: String(r.summary),
+      language: String(r.language),
+      city: {
+        slug: String(r.city_slug),
+        name: String(r.city_name),
+        country: String(r.country),
+        countryCode: String(r.country_code),
+      },
+      sdgGoals: pgArray(r.sdg_goals).map(Number),
+      sdgTargets: pgArray(r.sdg_targets).map(String),
+      policyAreas: pgArray(r.policy_areas).map(String),
+      budgetUsd: r.budget_usd == null ? null : Number(r.budget_usd),
+      startYear: r.start_year == null ? null : Number(r.start_year),
+      transferred: r.transferred === true || r.transferred === "t",
+      publishedAt: new Date(r.published_at as string | Date).toISOString(),
+    }));
+    return {
+      hits,
+      total: size.total,
+      totalApproximate: size.approximate,
+      page: req.page,
+      perPage: req.perPage,
+      facets,
+      facetsApproximate: counted?.approximate ?? false,
+      engine: "postgres",
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+      corrections: corrections_,
+    };
+  }
+
   const engine: SearchEngine = {
     name: "postgres",
 
@@ -620,158 +784,13 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       }
     },
 
-    async search(req: SearchRequest): Promise<SearchResult> {
+    search(req) {
       const started = performance.now();
-      const q = req.q.trim();
-      const [codes, fixes] = await Promise.all([
-        codesOf(filterKeys(req.filters)),
-        q ? corrections(queryWords(q)) : Promise.resolve([]),
-      ]);
-      const groups = filterGroups(req.filters, codes);
-      const compiled = q ? await compileQuery(req, q, fixes) : null;
-      const corrections_ = fixes;
-      if (compiled && compiled.tq.trim() === "") {
-        // Only punctuation or nothing searchable: an honest empty result, not everything.
-        return { hits: [], total: 0, totalApproximate: false, page: req.page, perPage: req.perPage, facets: req.withFacets === false ? null : emptyFacetCounts(), facetsApproximate: false, engine: "postgres", tookMs: Math.round((performance.now() - started) * 10) / 10, corrections: corrections_ };
-      }
-      const tq = compiled ? sql`${compiled.tq}::tsquery` : null;
-      const textCondition = compiled ? sql`d.tsv @@ ${compiled.fullTq}::tsquery` : null;
-      const where = whereOf(textCondition, groups);
-      const from = sql`from search_documents d`;
-
-      // The rank of a title match (see hitsOf): ts_rank over the small title vector, plus a bonus
-      // for the exact title or the whole query inside the title.
-      const rank = compiled
-        ? sql`(ts_rank(d.title_tsv, ${tq}, 1)
-              + case when d.title_folded = ${compiled.phrase} then 10
-                     when strpos(d.title_folded, ${compiled.phrase}) > 0 then 2 else 0 end)`
-        : sql`0`;
-      // With words, the sort keys are wrapped in expressions no index can supply. Otherwise, for
-      // "newest 20", the planner may walk the published_at index and test each row's full-text
-      // vector (read from TOAST) until it has 20 matches: every row of the table when the word is
-      // rare. The GIN bitmap, then sorting the matches, is bounded by the number of matches.
-      const newest: SortKey[] = [{ value: compiled ? sql`extract(epoch from d.published_at)` : sql`d.published_at`, direction: sql`desc` }];
-      // The order of every page but relevance with words, which hitsOf builds from two tiers.
-      const order: SortKey[] =
-        req.sort === "budget"
-          ? [{ value: compiled ? sql`(d.budget_usd + 0)` : sql`d.budget_usd`, direction: sql`desc nulls last` }, ...newest]
-          : newest;
-      const offset = (req.page - 1) * req.perPage;
-      const columns = sql`d.case_id, d.slug, d.title, d.summary, d.language, d.city_slug, d.city_name, d.country,
-                     d.country_code, d.sdg_goals, d.sdg_targets, d.policy_areas, d.budget_usd, d.start_year,
-                     d.transferred, d.published_at`;
-      // The matches are sorted narrow (id and sort keys), then only the page's rows are read in
-      // full: sorting thousands of whole rows to keep 20 cost more than the search on deep pages.
-      // The id breaks ties, so pages never overlap.
-      const page = (pageWhere: SQL, keys: SortKey[], limit: number, skip: number) => {
-        const key = (i: number) => sql.raw(`k${i}`);
-        const orderBy = (prefix: string) =>
-          sql.join([...keys.map((k, i) => sql`${sql.raw(prefix)}${key(i)} ${k.direction}`), sql`${sql.raw(prefix)}id`], sql`, `);
-        return searchRows<Row>(
-          sql`select ${columns}
-                from (select d.case_id as id, ${sql.join(keys.map((k, i) => sql`${k.value} as ${key(i)}`), sql`, `)}
-                        ${from} ${pageWhere} order by ${orderBy("")} limit ${limit} offset ${skip}) as p
-                join search_documents d on d.case_id = p.id
-               order by ${orderBy("p.")}`,
-          compiled !== null,
-        );
-      };
-
-      /**
-       * A newest-first page of a text search. Sorting every match by date reads every match's row:
-       * 20,000 rows for a broad word. So the page is first sought among a window of the newest
-       * documents, which the date index narrows before any row is read. When the window holds
-       * enough matches (skip + limit), no match outside it, all older, can come before them, and
-       * the page is exact; otherwise the whole match set is sorted. The window is sized for the
-       * matches expected in it: 16 times the rows needed, or on later pages, once the sample has
-       * estimated the share of documents that match, 1.5 times the rows needed at that share.
-       */
-      const newestPage = async (extra: SQL[], limit: number, skip: number): Promise<Row[]> => {
-        const needed = skip + limit;
-        const { documents, windows } = await recencyWindows();
-        let target = needed * 16;
-        if (skip > 0) target = Math.min(target, Math.ceil((1.5 * needed * documents) / Math.max(1, (await sizing).estimated)));
-        // A window of nearly every document would save little and risk a second statement.
-        const window = windows.find((w) => w.size >= target && w.size <= documents * 0.75);
-        if (window) {
-          const found = await page(whereOf(textCondition, groups, [...extra, sql`d.published_at >= ${window.from}::timestamptz`]), newest, limit, skip);
-          if (found.length === limit) return found;
-        }
-        return page(whereOf(textCondition, groups, extra), newest, limit, skip);
-      };
-
-      const hitsOf = async (): Promise<Row[]> => {
-        if (compiled && req.sort === "newest") return newestPage([], req.perPage, offset);
-        if (!compiled || req.sort !== "relevance") return page(where, order, req.perPage, offset);
-        // Relevance in two tiers: cases with every query word in a title (any language) or tag
-        // come first, ranked; then the cases that match elsewhere, newest first. Only the first
-        // tier is ranked, so a broad word costs a ranking of its title matches, not of every match.
-        // A title match is always a text match: the title vector's words are all in `tsv`.
-        const inTitle = sql`d.title_tsv @@ ${tq}`;
-        const titleWhere = whereOf(inTitle, groups);
-        const byRank: SortKey[] = [
-          { value: rank, direction: sql`desc` },
-          { value: sql`d.published_at`, direction: sql`desc` },
-        ];
-        const ranked = (skip: number) => page(titleWhere, byRank, req.perPage, skip);
-        let first: Row[] = [];
-        let titleMatches: number;
-        if (offset === 0) {
-          // The first page, the usual case, needs no count: a short first tier is the whole tier.
-          first = await ranked(0);
-          titleMatches = first.length;
-        } else {
-          const [inTitleCount] = await searchRows<{ n: number }>(sql`select count(*)::int as n ${from} ${titleWhere}`, true);
-          titleMatches = Number(inTitleCount?.n ?? 0);
-          if (offset < titleMatches) first = await ranked(offset);
-        }
-        if (first.length === req.perPage) return first;
-        const rest = await newestPage([sql`not (${inTitle})`], req.perPage - first.length, Math.max(0, offset - titleMatches));
-        return [...first, ...rest];
-      };
-
-      const conditions = [...(textCondition ? [textCondition] : []), ...groups.map((g) => g.condition)];
-      const sizing = sizeOf(conditions, compiled !== null, req.withFacets !== false);
-      const [hitRows, size, counted] = await Promise.all([
-        hitsOf(),
-        sizing.then((s) => s.size),
-        req.withFacets === false
-          ? null
-          : sizing.then((s) => facetCounts(textCondition, groups, s.estimated, s.size.then((z) => z.main!))),
-      ]);
-      const facets = counted?.facets ?? null;
-      const hits: SearchHit[] = hitRows.map((r) => ({
-        id: String(r.case_id),
-        slug: String(r.slug),
-        title: String(r.title),
-        summary: String(r.summary),
-        language: String(r.language),
-        city: {
-          slug: String(r.city_slug),
-          name: String(r.city_name),
-          country: String(r.country),
-          countryCode: String(r.country_code),
-        },
-        sdgGoals: pgArray(r.sdg_goals).map(Number),
-        sdgTargets: pgArray(r.sdg_targets).map(String),
-        policyAreas: pgArray(r.policy_areas).map(String),
-        budgetUsd: r.budget_usd == null ? null : Number(r.budget_usd),
-        startYear: r.start_year == null ? null : Number(r.start_year),
-        transferred: r.transferred === true || r.transferred === "t",
-        publishedAt: new Date(r.published_at as string | Date).toISOString(),
-      }));
-      return {
-        hits,
-        total: size.total,
-        totalApproximate: size.approximate,
-        page: req.page,
-        perPage: req.perPage,
-        facets,
-        facetsApproximate: counted?.approximate ?? false,
-        engine: "postgres",
-        tookMs: Math.round((performance.now() - started) * 10) / 10,
-        corrections: corrections_,
-      };
+      if (options.textSearchDb || !req.q.trim()) return searchWith(req, started);
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return searchTransaction.run(tx, () => searchWith(req, started));
+      });
     },
 
     async related(caseId, limit): Promise<RelatedCase[]> {

@@ -434,12 +434,14 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
 
   /**
    * The counts of a filtered facet's pass (its own filter dropped), expected to match about
-   * `expected` documents. One scan of a sample (sized to hold about exactFacetCountLimit of them,
-   * at most an eighth of the documents) gives its size and, when that is over the limit, its
-   * counts; a smaller pass is then counted exactly.
+   * `expected` documents (`estimated`), or at least that many. One expected within the limit is
+   * counted exactly at once. Otherwise one scan of a sample (sized to hold about
+   * exactFacetCountLimit of them, at most an eighth of the documents) gives its size and, when
+   * that is over the limit, its counts; a smaller pass is then counted exactly.
    */
-  async function filteredPassCounts(conditions: SQL[], hasText: boolean, expected: number): Promise<CodeCounts> {
+  async function filteredPassCounts(conditions: SQL[], hasText: boolean, expected: number, estimated: boolean): Promise<CodeCounts> {
     if (conditions.length === 0) return wholeIndexCounts();
+    if (estimated && expected <= exactLimit) return { counts: await scanCodes(conditions, hasText), approximate: false };
     const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, expected)));
     const sampled = await scanCodes([...conditions, await inSlices(slices)], hasText);
     if (((sampled.get(0) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scanCodes(conditions, hasText), approximate: false };
@@ -529,13 +531,13 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     ];
     // The main pass (every filter) comes from sizeOf; each filtered facet has a pass of its own.
     // Dropping a filter widens the match set by about the inverse of the share of documents it
-    // keeps, read from the whole-index counts if any are at hand (stale ones size a sample as
-    // well). A range filter's share is not known: its pass is expected as large as the page's.
+    // keeps, read from the whole-index counts if any are at hand (stale ones estimate as well).
+    // A range filter's share is not known: its pass is at least as large as the page's.
     const documents = wholeIndex?.counts.get(0) ?? 0;
     const expectedSize = (group: FilterGroup["facet"]) => {
       const codes = groups.filter((g) => g.facet === group).flatMap((g) => g.codes ?? []);
       const kept = codes.reduce((n, code) => n + (wholeIndex?.counts.get(code) ?? 0), 0);
-      return documents && kept ? estimatedTotal / Math.min(1, kept / documents) : estimatedTotal;
+      return documents && kept ? { expected: estimatedTotal / Math.min(1, kept / documents), estimated: true } : { expected: estimatedTotal, estimated: false };
     };
     const passes: { facets: Facet[]; counts: () => Promise<CodeCounts> }[] = [];
     const plain = FACETS.filter((f) => !activeGroups.has(GROUP_OF_FACET[f] ?? f));
@@ -545,7 +547,10 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       if (activeGroups.has(group))
         passes.push({
           facets: [facet],
-          counts: () => filteredPassCounts(conditionsWithout(group), textCondition !== null, expectedSize(group)),
+          counts: () => {
+            const { expected, estimated } = expectedSize(group);
+            return filteredPassCounts(conditionsWithout(group), textCondition !== null, expected, estimated);
+          },
         });
     }
     let approximate = false;

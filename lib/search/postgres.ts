@@ -450,9 +450,9 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
 
   /**
    * Windows of the newest documents for newest-first pages of text searches (see newestPage):
-   * for n = 1,024, 2,048 … (twelve sizes) the publication time of the n-th newest document, and the number of
-   * documents. Kept a minute: a cut-off that new documents have made stale still gives exact
-   * pages, only from a slightly larger window.
+   * for twelve sizes n = 1,024, 2,048 … the publication time of the n-th newest document, and
+   * the number of documents. Kept a minute: a cut-off that new documents have made stale still
+   * gives exact pages, only from a slightly larger window.
    */
   let recency: { readAt: number; documents: number; windows: { size: number; from: string }[] } | null = null;
   async function recencyWindows(): Promise<NonNullable<typeof recency>> {
@@ -468,7 +468,10 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     recency = {
       readAt: performance.now(),
       documents: Number(found[0]?.documents ?? 0),
-      windows: found.filter((r) => r.published_at !== null).map((r) => ({ size: Number(r.size), from: r.published_at! })),
+      windows: found
+        .filter((r) => r.published_at !== null)
+        .map((r) => ({ size: Number(r.size), from: r.published_at! }))
+        .sort((a, b) => a.size - b.size),
     };
     return recency;
   }
@@ -574,12 +577,15 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
 
   async function searchWith(req: SearchRequest, started: number): Promise<SearchResult> {
     const q = req.q.trim();
-    const [codes, fixes] = await Promise.all([
+    // The query is compiled while its words are checked for typos; only a correction, which
+    // most queries have none of, compiles it again.
+    const [codes, fixes, asTyped] = await Promise.all([
       codesOf(filterKeys(req.filters)),
       q ? corrections(queryWords(q)) : Promise.resolve([]),
+      q ? compileQuery(req, q, []) : Promise.resolve(null),
     ]);
     const groups = filterGroups(req.filters, codes);
-    const compiled = q ? await compileQuery(req, q, fixes) : null;
+    const compiled = q && fixes.length ? await compileQuery(req, q, fixes) : asTyped;
     const corrections_ = fixes;
     if (compiled && compiled.tq.trim() === "") {
       // Only punctuation or nothing searchable: an honest empty result, not everything.

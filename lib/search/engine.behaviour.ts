@@ -134,6 +134,10 @@ export function describeSearchEngineBehaviour(label: string, makeEngine: () => P
       expect(budget.hits.map((h) => h.slug)).toEqual(["bx-bike-lanes-bangkok"]);
       const band = await search({ filters: { budgetBand: ["over-100m"] } });
       expect(band.hits.map((h) => h.slug)).toEqual(["bx-school-meals-seoul"]);
+      // The other bands keep their counts while one is picked, so a second can be added (OR).
+      const everyBand = (await search()).facets!.budgetBand;
+      expect(everyBand.length).toBeGreaterThan(1);
+      expect(band.facets!.budgetBand).toEqual(everyBand);
       // Two bands with a gap between them, largest budget first: the gap stays out.
       const bands = await search({ filters: { budgetBand: ["1m-10m", "over-100m"] }, sort: "budget" });
       expect(bands.hits.map((h) => h.slug)).toEqual(["bx-school-meals-seoul", "bx-bike-lanes-bangkok"]);

@@ -130,7 +130,12 @@ function filterGroups(f: SearchFilters): FilterGroup[] {
   if (f.budgetUsdMax !== undefined) groups.push({ facet: "budgetRange", expression: `budgetUsd <= ${Number(f.budgetUsdMax)}` });
   return groups;
 }
-const GROUP_OF_FACET: Partial<Record<Facet, string>> = { year: "yearRange", budgetBand: "budgetRange" };
+/**
+ * The filters a facet's own query drops: its values, and a range over the same field (a year
+ * range for the year facet; budget bands and a budget range for the budget facet).
+ */
+const GROUPS_OF_FACET: Partial<Record<Facet, string[]>> = { year: ["yearRange"], budgetBand: ["budgetBand", "budgetRange"] };
+const groupsOf = (facet: Facet): string[] => GROUPS_OF_FACET[facet] ?? [facet];
 
 /** Ties in a facet's counts go by value, numbers in numeric order ("11.2" before "11.10"). */
 const byValue = new Intl.Collator("en", { numeric: true });
@@ -177,7 +182,7 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
   async function facetCounts(q: string, groups: FilterGroup[], main: Record<string, Record<string, number>> | undefined): Promise<FacetCounts> {
     const counts = Object.fromEntries(FACETS.map((f) => [f, [] as { value: string; count: number }[]])) as unknown as FacetCounts;
     const active = new Set(groups.map((g) => g.facet));
-    const disjunctive = FACETS.filter((f) => active.has(GROUP_OF_FACET[f] ?? f));
+    const disjunctive = FACETS.filter((f) => groupsOf(f).some((g) => active.has(g)));
     const extra = disjunctive.length
       ? await client.multiSearch({
           queries: disjunctive.map((f) => ({
@@ -185,7 +190,7 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
             q,
             limit: 0,
             facets: [`facet_${f}`],
-            filter: groups.filter((g) => g.facet !== (GROUP_OF_FACET[f] ?? f)).map((g) => g.expression),
+            filter: groups.filter((g) => !groupsOf(f).includes(g.facet)).map((g) => g.expression),
           })),
         })
       : { results: [] };

@@ -174,8 +174,12 @@ function filterGroups(f: SearchFilters, codes: Map<string, number>): FilterGroup
   return groups;
 }
 
-/** A range filter narrows its own facet's counts less than a value filter: year range ↔ year facet. */
-const GROUP_OF_FACET: Partial<Record<Facet, FilterGroup["facet"]>> = { year: "yearRange", budgetBand: "budgetRange" };
+/**
+ * The filters a facet's own pass drops: its values, and a range over the same field (a year
+ * range for the year facet; budget bands and a budget range for the budget facet).
+ */
+const GROUPS_OF_FACET: Partial<Record<Facet, FilterGroup["facet"][]>> = { year: ["yearRange"], budgetBand: ["budgetBand", "budgetRange"] };
+const groupsOf = (facet: Facet): FilterGroup["facet"][] => GROUPS_OF_FACET[facet] ?? [facet];
 
 function whereOf(text: SQL | null, groups: FilterGroup[], extra: SQL[] = []): SQL {
   const conditions = [...(text ? [text] : []), ...groups.map((g) => g.condition), ...extra];
@@ -214,12 +218,38 @@ function sliceOf(caseId: string): number {
   return parseInt(caseId.slice(0, 2), 16) % SAMPLE_SLICES;
 }
 
-/** Counts of a sample scaled up to the whole, rounded; code 0 (the number of documents) too. */
-function estimate(sampled: Map<number, number>, scale: number): { counts: Map<number, number>; approximate: true } {
-  const counts = new Map<number, number>();
-  for (const [code, n] of sampled) counts.set(code, code === 0 ? Math.round(n * scale) : roundEstimate(n * scale));
+/** Counts of a sample scaled up to the whole, rounded; the number of documents (`documents`) too. */
+function estimate<K>(sampled: Map<K, number>, scale: number, documents: K): { counts: Map<K, number>; approximate: true } {
+  const counts = new Map<K, number>();
+  for (const [key, n] of sampled) counts.set(key, key === documents ? Math.round(n * scale) : roundEstimate(n * scale));
   return { counts, approximate: true };
 }
+
+/**
+ * A facet's values of a document as a text array, read from the row's own columns: a filtered
+ * facet's pass counts these, one to three values a document, rather than all of its facet codes
+ * (about fifteen), which halves the cost of such a pass. Stakeholder types have no column of
+ * their own and are counted by code. Each must give the values of facetValuesOf (document.ts).
+ */
+const FACET_VALUES: Partial<Record<Facet, SQL>> = {
+  sdg: sql`d.sdg_goals::text[]`,
+  target: sql`d.sdg_targets`,
+  area: sql`d.policy_areas`,
+  region: sql`array[d.region]`,
+  country: sql`array[d.country_code]`,
+  city: sql`array[d.city_slug]`,
+  language: sql`array[d.language]`,
+  year: sql`array[d.start_year::text]`,
+  budgetBand: sql`array[case ${sql.join(
+    BUDGET_BANDS.map((b) =>
+      Number.isFinite(b.max)
+        ? sql`when d.budget_usd >= ${b.min} and d.budget_usd < ${b.max} then ${b.key}`
+        : sql`when d.budget_usd >= ${b.min} then ${b.key}`,
+    ),
+    sql` `,
+  )} end]::text[]`,
+  transferred: sql`array[d.transferred::text]`,
+};
 
 /** Two significant figures: an estimate should not look more precise than it is. */
 export function roundEstimate(n: number): number {
@@ -418,6 +448,20 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return new Map(result.map((r) => [Number(r.c), Number(r.n)]));
   }
 
+  /** value → number of documents meeting every condition with that value of the facet; "" counts the documents themselves. */
+  async function scanValues(facet: Facet, where: SQL[], hasText: boolean): Promise<Map<string, number>> {
+    const result = await searchRows<{ v: string; n: number }>(
+      sql`select v, count(*)::int as n
+            from (select unnest(array_prepend(''::text, ${FACET_VALUES[facet]!})) as v
+                    from search_documents d
+                    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}) as vals
+           where v is not null
+           group by v`,
+      hasText,
+    );
+    return new Map(result.map((r) => [String(r.v), Number(r.n)]));
+  }
+
   /** Counts of every code over the whole index (code 0: the number of documents), per generation. */
   let wholeIndex: { generation: string; counts: Map<number, number> } | null = null;
 
@@ -433,19 +477,25 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   }
 
   /**
-   * The counts of a filtered facet's pass (its own filter dropped), expected to match about
+   * The counts of a filtered facet's pass (its own filter dropped; `scan` counts under given
+   * conditions, `documents` is its key for the number of documents), expected to match about
    * `expected` documents (`estimated`), or at least that many. One expected within the limit is
    * counted exactly at once. Otherwise one scan of a sample (sized to hold about
    * exactFacetCountLimit of them, at most an eighth of the documents) gives its size and, when
    * that is over the limit, its counts; a smaller pass is then counted exactly.
    */
-  async function filteredPassCounts(conditions: SQL[], hasText: boolean, expected: number, estimated: boolean): Promise<CodeCounts> {
-    if (conditions.length === 0) return wholeIndexCounts();
-    if (estimated && expected <= exactLimit) return { counts: await scanCodes(conditions, hasText), approximate: false };
+  async function filteredPassCounts<K>(
+    scan: (where: SQL[]) => Promise<Map<K, number>>,
+    documents: K,
+    conditions: SQL[],
+    expected: number,
+    estimated: boolean,
+  ): Promise<{ counts: Map<K, number>; approximate: boolean }> {
+    if (estimated && expected <= exactLimit) return { counts: await scan(conditions), approximate: false };
     const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, expected)));
-    const sampled = await scanCodes([...conditions, await inSlices(slices)], hasText);
-    if (((sampled.get(0) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scanCodes(conditions, hasText), approximate: false };
-    return estimate(sampled, SAMPLE_SLICES / slices);
+    const sampled = await scan([...conditions, await inSlices(slices)]);
+    if (((sampled.get(documents) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scan(conditions), approximate: false };
+    return estimate(sampled, SAMPLE_SLICES / slices, documents);
   }
 
   /**
@@ -512,7 +562,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     const sampled = await scanCodes([...conditions, await inSlices(totalSampleSlices)], hasText);
     const scale = SAMPLE_SLICES / totalSampleSlices;
     const estimated = (sampled.get(0) ?? 0) * scale;
-    if (estimated > exactTotalLimit) return known({ total: roundEstimate(estimated), approximate: true, main: estimate(sampled, scale) });
+    if (estimated > exactTotalLimit) return known({ total: roundEstimate(estimated), approximate: true, main: estimate(sampled, scale, 0) });
     if (estimated <= exactLimit) {
       const size = scanCodes(conditions, hasText).then((counts) => ({
         total: counts.get(0) ?? 0,
@@ -526,7 +576,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     const size = Promise.all([
       countWhere(conditions, hasText),
       inSlices(slices).then((inSample) => scanCodes([...conditions, inSample], hasText)),
-    ]).then(([total, sample]) => ({ total, approximate: false, main: estimate(sample, total / Math.max(1, sample.get(0) ?? 0)) }));
+    ]).then(([total, sample]) => ({ total, approximate: false, main: estimate(sample, total / Math.max(1, sample.get(0) ?? 0), 0) }));
     return { estimated, size };
   }
 
@@ -542,46 +592,53 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   ): Promise<{ facets: FacetCounts; approximate: boolean }> {
     const counts = emptyFacetCounts();
     const activeGroups = new Set(groups.map((g) => g.facet));
-    const conditionsWithout = (group?: FilterGroup["facet"]) => [
+    const conditionsWithout = (dropped: FilterGroup["facet"][]) => [
       ...(textCondition ? [textCondition] : []),
-      ...groups.filter((g) => g.facet !== group).map((g) => g.condition),
+      ...groups.filter((g) => !dropped.includes(g.facet)).map((g) => g.condition),
     ];
     // The main pass (every filter) comes from sizeOf; each filtered facet has a pass of its own.
     // Dropping a filter widens the match set by about the inverse of the share of documents it
     // keeps, read from the whole-index counts if any are at hand (stale ones estimate as well).
     // A range filter's share is not known: its pass is at least as large as the page's.
     const documents = wholeIndex?.counts.get(0) ?? 0;
-    const expectedSize = (group: FilterGroup["facet"]) => {
-      const codes = groups.filter((g) => g.facet === group).flatMap((g) => g.codes ?? []);
+    const expectedSize = (dropped: FilterGroup["facet"][]) => {
+      if (dropped.length > 1) return { expected: estimatedTotal, estimated: false };
+      const codes = groups.filter((g) => dropped.includes(g.facet)).flatMap((g) => g.codes ?? []);
       const kept = codes.reduce((n, code) => n + (wholeIndex?.counts.get(code) ?? 0), 0);
       return documents && kept ? { expected: estimatedTotal / Math.min(1, kept / documents), estimated: true } : { expected: estimatedTotal, estimated: false };
     };
-    const passes: { facets: Facet[]; counts: () => Promise<CodeCounts> }[] = [];
-    const plain = FACETS.filter((f) => !activeGroups.has(GROUP_OF_FACET[f] ?? f));
-    if (plain.length) passes.push({ facets: plain, counts: () => main });
-    for (const facet of FACETS) {
-      const group = GROUP_OF_FACET[facet] ?? facet;
-      if (activeGroups.has(group))
-        passes.push({
-          facets: [facet],
-          counts: () => {
-            const { expected, estimated } = expectedSize(group);
-            return filteredPassCounts(conditionsWithout(group), textCondition !== null, expected, estimated);
-          },
-        });
-    }
     let approximate = false;
-    await Promise.all(
-      passes.map(async (pass) => {
-        const result = await pass.counts();
-        approximate ||= result.approximate;
-        await learnCodes(result.counts.keys());
-        for (const [code, n] of result.counts) {
-          const key = keyOfCode.get(code);
-          if (key && pass.facets.includes(key.facet)) counts[key.facet].push({ value: key.value, count: n });
-        }
-      }),
-    );
+    // A pass counted by code gives the counts of the facets it is for.
+    const addCodes = async (facets: Facet[], result: CodeCounts) => {
+      approximate ||= result.approximate;
+      await learnCodes(result.counts.keys());
+      for (const [code, n] of result.counts) {
+        const key = keyOfCode.get(code);
+        if (key && facets.includes(key.facet)) counts[key.facet].push({ value: key.value, count: n });
+      }
+    };
+    const passes: Promise<void>[] = [];
+    const filtered = (facet: Facet) => groupsOf(facet).some((g) => activeGroups.has(g));
+    const plain = FACETS.filter((f) => !filtered(f));
+    if (plain.length) passes.push(main.then((result) => addCodes(plain, result)));
+    for (const facet of FACETS) {
+      if (!filtered(facet)) continue;
+      const dropped = groupsOf(facet).filter((g) => activeGroups.has(g));
+      const conditions = conditionsWithout(dropped);
+      const hasText = textCondition !== null;
+      const { expected, estimated } = expectedSize(dropped);
+      if (conditions.length === 0) passes.push(wholeIndexCounts().then((result) => addCodes([facet], result)));
+      else if (!FACET_VALUES[facet])
+        passes.push(filteredPassCounts((where) => scanCodes(where, hasText), 0, conditions, expected, estimated).then((result) => addCodes([facet], result)));
+      else
+        passes.push(
+          filteredPassCounts((where) => scanValues(facet, where, hasText), "", conditions, expected, estimated).then((result) => {
+            approximate ||= result.approximate;
+            for (const [value, n] of result.counts) if (value !== "") counts[facet].push({ value, count: n });
+          }),
+        );
+    }
+    await Promise.all(passes);
     for (const f of FACETS) {
       counts[f].sort((a, b) => b.count - a.count || byValue.compare(a.value, b.value));
       counts[f] = counts[f].slice(0, FACET_VALUE_LIMIT);

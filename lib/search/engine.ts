@@ -124,6 +124,27 @@ export function valueFilters(f: SearchFilters): [Facet, string[]][] {
   return all.filter(([, values]) => values.length > 0);
 }
 
+/** The filter groups of a request: one per value-filtered facet, plus the two ranges. */
+export type FilterGroupName = Facet | "yearRange" | "budgetRange";
+
+/**
+ * The filters a facet's own counts leave out, so that its other values keep their counts: its
+ * values, and a range over the same field (a year range for the year facet; budget bands and a
+ * budget range for the budget facet). Both engines count disjunctive facets by this.
+ */
+export function filterGroupsOfFacet(facet: Facet): FilterGroupName[] {
+  if (facet === "year") return ["yearRange"];
+  if (facet === "budgetBand") return ["budgetBand", "budgetRange"];
+  return [facet];
+}
+
+const byValue = new Intl.Collator("en", { numeric: true });
+
+/** The order of a facet's values: most cases first, ties by value with numbers in numeric order ("11.2" before "11.10"). */
+export function byFacetCount(a: FacetCount, b: FacetCount): number {
+  return b.count - a.count || byValue.compare(a.value, b.value);
+}
+
 export function emptyFilters(): SearchFilters {
   return {
     sdg: [],

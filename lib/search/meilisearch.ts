@@ -10,9 +10,12 @@
 import { Meilisearch, type Index, type Settings, type Task } from "meilisearch";
 import { FACETS, facetValuesOf, type Facet, type SearchDocument } from "./document";
 import {
+  byFacetCount,
+  filterGroupsOfFacet,
   valueFilters,
   type EngineHealth,
   type FacetCounts,
+  type FilterGroupName,
   type RelatedCase,
   type SearchEngine,
   type SearchFilters,
@@ -118,7 +121,7 @@ async function succeeded(promise: { waitTask: (o?: { timeout?: number }) => Prom
 
 const quote = (v: string | number) => JSON.stringify(String(v));
 
-type FilterGroup = { facet: string; expression: string };
+type FilterGroup = { facet: FilterGroupName; expression: string };
 
 function filterGroups(f: SearchFilters): FilterGroup[] {
   const groups: FilterGroup[] = [];
@@ -130,15 +133,6 @@ function filterGroups(f: SearchFilters): FilterGroup[] {
   if (f.budgetUsdMax !== undefined) groups.push({ facet: "budgetRange", expression: `budgetUsd <= ${Number(f.budgetUsdMax)}` });
   return groups;
 }
-/**
- * The filters a facet's own query drops: its values, and a range over the same field (a year
- * range for the year facet; budget bands and a budget range for the budget facet).
- */
-const GROUPS_OF_FACET: Partial<Record<Facet, string[]>> = { year: ["yearRange"], budgetBand: ["budgetBand", "budgetRange"] };
-const groupsOf = (facet: Facet): string[] => GROUPS_OF_FACET[facet] ?? [facet];
-
-/** Ties in a facet's counts go by value, numbers in numeric order ("11.2" before "11.10"). */
-const byValue = new Intl.Collator("en", { numeric: true });
 
 function toHit(d: MeiliDocument): SearchHit {
   return {
@@ -182,7 +176,7 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
   async function facetCounts(q: string, groups: FilterGroup[], main: Record<string, Record<string, number>> | undefined): Promise<FacetCounts> {
     const counts = Object.fromEntries(FACETS.map((f) => [f, [] as { value: string; count: number }[]])) as unknown as FacetCounts;
     const active = new Set(groups.map((g) => g.facet));
-    const disjunctive = FACETS.filter((f) => groupsOf(f).some((g) => active.has(g)));
+    const disjunctive = FACETS.filter((f) => filterGroupsOfFacet(f).some((g) => active.has(g)));
     const extra = disjunctive.length
       ? await client.multiSearch({
           queries: disjunctive.map((f) => ({
@@ -190,7 +184,7 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
             q,
             limit: 0,
             facets: [`facet_${f}`],
-            filter: groups.filter((g) => !groupsOf(f).includes(g.facet)).map((g) => g.expression),
+            filter: groups.filter((g) => !filterGroupsOfFacet(f).includes(g.facet)).map((g) => g.expression),
           })),
         })
       : { results: [] };
@@ -199,7 +193,7 @@ export async function createMeilisearchEngine(config: { host: string; apiKey?: s
       const distribution = i >= 0 ? extra.results[i]?.facetDistribution?.[`facet_${f}`] : main?.[`facet_${f}`];
       counts[f] = Object.entries(distribution ?? {})
         .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || byValue.compare(a.value, b.value))
+        .sort(byFacetCount)
         .slice(0, 100);
     }
     return counts;

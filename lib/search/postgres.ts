@@ -17,9 +17,12 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { BUDGET_BANDS, FACETS, facetKeysOf, type Facet, type SearchDocument } from "./document";
 import {
+  byFacetCount,
+  filterGroupsOfFacet,
   valueFilters,
   type EngineHealth,
   type FacetCounts,
+  type FilterGroupName,
   type RelatedCase,
   type SearchEngine,
   type SearchFilters,
@@ -143,7 +146,7 @@ function vocabularyOf(doc: SearchDocument): string[] {
 const TYPO_SIMILARITY = 0.35;
 
 /** One filter of a request; `codes` are the codes of a value filter's values. */
-type FilterGroup = { facet: Facet | "yearRange" | "budgetRange"; condition: SQL; codes?: number[] };
+type FilterGroup = { facet: FilterGroupName; condition: SQL; codes?: number[] };
 
 /** The facet keys ("sdg:11") a request filters on, to be turned into codes before filterGroups. */
 function filterKeys(f: SearchFilters): string[] {
@@ -174,13 +177,6 @@ function filterGroups(f: SearchFilters, codes: Map<string, number>): FilterGroup
   return groups;
 }
 
-/**
- * The filters a facet's own pass drops: its values, and a range over the same field (a year
- * range for the year facet; budget bands and a budget range for the budget facet).
- */
-const GROUPS_OF_FACET: Partial<Record<Facet, FilterGroup["facet"][]>> = { year: ["yearRange"], budgetBand: ["budgetBand", "budgetRange"] };
-const groupsOf = (facet: Facet): FilterGroup["facet"][] => GROUPS_OF_FACET[facet] ?? [facet];
-
 function whereOf(text: SQL | null, groups: FilterGroup[], extra: SQL[] = []): SQL {
   const conditions = [...(text ? [text] : []), ...groups.map((g) => g.condition), ...extra];
   return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
@@ -191,9 +187,6 @@ function emptyFacetCounts(): FacetCounts {
 }
 
 const FACET_VALUE_LIMIT = 100;
-
-/** Ties in a facet's counts go by value, numbers in numeric order ("11.2" before "11.10"). */
-const byValue = new Intl.Collator("en", { numeric: true });
 
 /**
  * Facets of a match set up to this size are counted exactly. A larger set is counted on a uniform
@@ -435,31 +428,32 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return sql`d.facet_codes && ${intArray(codes)}`;
   }
 
-  /** code → number of documents meeting every condition; code 0 counts the documents themselves. */
-  async function scanCodes(where: SQL[], hasText: boolean): Promise<Map<number, number>> {
-    const result = await searchRows<{ c: number; n: number }>(
-      sql`select c, count(*)::int as n
-            from (select unnest(array_prepend(0, d.facet_codes)) as c
+  /**
+   * How many documents meeting every condition hold each element of `perDocument` (an array
+   * per row); `marker`, put first in every array, counts the documents themselves.
+   */
+  function countEach<K>(perDocument: SQL, marker: SQL, where: SQL[], hasText: boolean): Promise<{ k: K; n: number }[]> {
+    return searchRows<{ k: K; n: number }>(
+      sql`select k, count(*)::int as n
+            from (select unnest(array_prepend(${marker}, ${perDocument})) as k
                     from search_documents d
-                    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}) as codes
-           group by c`,
+                    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}) as elements
+           where k is not null
+           group by k`,
       hasText,
     );
-    return new Map(result.map((r) => [Number(r.c), Number(r.n)]));
+  }
+
+  /** code → number of documents meeting every condition; code 0 counts the documents themselves. */
+  async function scanCodes(where: SQL[], hasText: boolean): Promise<Map<number, number>> {
+    const result = await countEach<number>(sql`d.facet_codes`, sql`0`, where, hasText);
+    return new Map(result.map((r) => [Number(r.k), Number(r.n)]));
   }
 
   /** value → number of documents meeting every condition with that value of the facet; "" counts the documents themselves. */
   async function scanValues(facet: Facet, where: SQL[], hasText: boolean): Promise<Map<string, number>> {
-    const result = await searchRows<{ v: string; n: number }>(
-      sql`select v, count(*)::int as n
-            from (select unnest(array_prepend(''::text, ${FACET_VALUES[facet]!})) as v
-                    from search_documents d
-                    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}) as vals
-           where v is not null
-           group by v`,
-      hasText,
-    );
-    return new Map(result.map((r) => [String(r.v), Number(r.n)]));
+    const result = await countEach<string>(FACET_VALUES[facet]!, sql`''::text`, where, hasText);
+    return new Map(result.map((r) => [String(r.k), Number(r.n)]));
   }
 
   /** Counts of every code over the whole index (code 0: the number of documents), per generation. */
@@ -592,7 +586,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   ): Promise<{ facets: FacetCounts; approximate: boolean }> {
     const counts = emptyFacetCounts();
     const activeGroups = new Set(groups.map((g) => g.facet));
-    const conditionsWithout = (dropped: FilterGroup["facet"][]) => [
+    const conditionsWithout = (dropped: FilterGroupName[]) => [
       ...(textCondition ? [textCondition] : []),
       ...groups.filter((g) => !dropped.includes(g.facet)).map((g) => g.condition),
     ];
@@ -601,7 +595,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     // keeps, read from the whole-index counts if any are at hand (stale ones estimate as well).
     // A range filter's share is not known: its pass is at least as large as the page's.
     const documents = wholeIndex?.counts.get(0) ?? 0;
-    const expectedSize = (dropped: FilterGroup["facet"][]) => {
+    const expectedSize = (dropped: FilterGroupName[]) => {
       if (dropped.length > 1) return { expected: estimatedTotal, estimated: false };
       const codes = groups.filter((g) => dropped.includes(g.facet)).flatMap((g) => g.codes ?? []);
       const kept = codes.reduce((n, code) => n + (wholeIndex?.counts.get(code) ?? 0), 0);
@@ -618,12 +612,12 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       }
     };
     const passes: Promise<void>[] = [];
-    const filtered = (facet: Facet) => groupsOf(facet).some((g) => activeGroups.has(g));
+    const filtered = (facet: Facet) => filterGroupsOfFacet(facet).some((g) => activeGroups.has(g));
     const plain = FACETS.filter((f) => !filtered(f));
     if (plain.length) passes.push(main.then((result) => addCodes(plain, result)));
     for (const facet of FACETS) {
       if (!filtered(facet)) continue;
-      const dropped = groupsOf(facet).filter((g) => activeGroups.has(g));
+      const dropped = filterGroupsOfFacet(facet).filter((g) => activeGroups.has(g));
       const conditions = conditionsWithout(dropped);
       const hasText = textCondition !== null;
       const { expected, estimated } = expectedSize(dropped);
@@ -640,7 +634,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     }
     await Promise.all(passes);
     for (const f of FACETS) {
-      counts[f].sort((a, b) => b.count - a.count || byValue.compare(a.value, b.value));
+      counts[f].sort(byFacetCount);
       counts[f] = counts[f].slice(0, FACET_VALUE_LIMIT);
     }
     return { facets: counts, approximate };

@@ -139,7 +139,8 @@ describe("postgres engine at scale", () => {
     ]);
     await reindexAll(db, exact);
     // Each facet filtered to its most common value, beside a second filter, so that its pass
-    // keeps a condition and counts values (or stakeholder codes) rather than the whole index.
+    // keeps a condition and counts values (stakeholder types: from codes, one test per type)
+    // rather than taking the whole index's counts.
     for (const facet of FACETS) {
       const base: Partial<SearchFilters> = facet === "year" ? { language: ["en"] } : { yearFrom: 1900 };
       const without = await exact.search(request({ filters: base }));

@@ -30,6 +30,7 @@ import {
   type SearchRequest,
   type SearchResult,
 } from "./engine";
+import { STAKEHOLDER_TYPES } from "../cases/schemas";
 import { cjkBigrams, foldText, hasCjk, queryWords, textSearchConfig, TEXT_SEARCH_CONFIGS } from "./text";
 import { rewritePhrases } from "./word-pairs";
 
@@ -221,10 +222,11 @@ function estimate<K>(sampled: Map<K, number>, scale: number, documents: K): { co
 /**
  * A facet's values of a document as a text array, read from the row's own columns: a filtered
  * facet's pass counts these, one to three values a document, rather than all of its facet codes
- * (about fifteen), which halves the cost of such a pass. Stakeholder types have no column of
- * their own and are counted by code. Each must give the values of facetValuesOf (document.ts).
+ * (about fifteen), which halves the cost of such a pass. Each must give the values of
+ * facetValuesOf (document.ts). Stakeholder types have no column of their own: see
+ * stakeholderValues.
  */
-const FACET_VALUES: Partial<Record<Facet, SQL>> = {
+const FACET_VALUES: Record<Exclude<Facet, "stakeholderType">, SQL> = {
   sdg: sql`d.sdg_goals::text[]`,
   target: sql`d.sdg_targets`,
   area: sql`d.policy_areas`,
@@ -243,6 +245,25 @@ const FACET_VALUES: Partial<Record<Facet, SQL>> = {
   )} end]::text[]`,
   transferred: sql`array[d.transferred::text]`,
 };
+
+/** The codes of every stakeholder type's key, to be read with the request's filter codes (see stakeholderValues). */
+function stakeholderTypeKeys(): string[] {
+  return STAKEHOLDER_TYPES.map((t) => `stakeholderType:${t}`);
+}
+
+/**
+ * A document's stakeholder types as a text array, from its codes: one containment test per
+ * type (`codes` holds the code of each type's key that some document has; a type without one is
+ * on no document). Seven tests a row cost less than counting the row's fifteen codes. The types
+ * are those a case may have (STAKEHOLDER_TYPES, which its form and the import enforce).
+ */
+function stakeholderValues(codes: Map<string, number>): SQL {
+  const tests = STAKEHOLDER_TYPES.flatMap((type) => {
+    const code = codes.get(`stakeholderType:${type}`);
+    return code === undefined ? [] : [sql`case when d.facet_codes @> array[${code}::integer] then ${type} end`];
+  });
+  return tests.length ? sql`array_remove(array[${sql.join(tests, sql`, `)}]::text[], null)` : sql`'{}'::text[]`;
+}
 
 /** Two significant figures: an estimate should not look more precise than it is. */
 export function roundEstimate(n: number): number {
@@ -450,9 +471,9 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return new Map(result.map((r) => [Number(r.k), Number(r.n)]));
   }
 
-  /** value → number of documents meeting every condition with that value of the facet; "" counts the documents themselves. */
-  async function scanValues(facet: Facet, where: SQL[], hasText: boolean): Promise<Map<string, number>> {
-    const result = await countEach<string>(FACET_VALUES[facet]!, sql`''::text`, where, hasText);
+  /** value → number of documents meeting every condition with that value (`values`: a facet's values of a row); "" counts the documents themselves. */
+  async function scanValues(values: SQL, where: SQL[], hasText: boolean): Promise<Map<string, number>> {
+    const result = await countEach<string>(values, sql`''::text`, where, hasText);
     return new Map(result.map((r) => [String(r.k), Number(r.n)]));
   }
 
@@ -574,35 +595,51 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     return { estimated, size };
   }
 
+  /** A filtered facet's pass: counted under every condition but the filters it drops. */
+  type FilteredPass = { facet: Facet; dropped: FilterGroupName[]; conditions: SQL[]; expected: number; estimated: boolean };
+
   /**
-   * Facet counts. A facet whose own filter is active is counted without it (so picking "SDG 11"
-   * still shows how many match "SDG 13"); all other facets share one pass with every filter.
+   * The passes of the facets whose own filter is active, each counted without that filter (so
+   * picking "SDG 11" still shows how many match "SDG 13"). Dropping a filter widens the match set
+   * by about the inverse of the share of documents it keeps, read from the whole-index counts if
+   * any are at hand (stale ones estimate as well): `expected`, with `estimated` false where that
+   * share is not known (a range filter, or two filters dropped) and the pass is only known to be
+   * at least as large as the page's match set.
+   */
+  function filteredPasses(textCondition: SQL | null, groups: FilterGroup[], estimatedTotal: number): FilteredPass[] {
+    const activeGroups = new Set(groups.map((g) => g.facet));
+    const documents = wholeIndex?.counts.get(0) ?? 0;
+    const passes: FilteredPass[] = [];
+    for (const facet of FACETS) {
+      const dropped = filterGroupsOfFacet(facet).filter((g) => activeGroups.has(g));
+      if (dropped.length === 0) continue;
+      const conditions = [...(textCondition ? [textCondition] : []), ...groups.filter((g) => !dropped.includes(g.facet)).map((g) => g.condition)];
+      const codes = groups.filter((g) => dropped.includes(g.facet)).flatMap((g) => g.codes ?? []);
+      const kept = codes.reduce((n, code) => n + (wholeIndex?.counts.get(code) ?? 0), 0);
+      const known = dropped.length === 1 && documents > 0 && kept > 0;
+      passes.push({ facet, dropped, conditions, expected: known ? estimatedTotal / Math.min(1, kept / documents) : estimatedTotal, estimated: known });
+    }
+    return passes;
+  }
+
+  /**
+   * Facet counts: the main pass (every filter) comes from sizeOf; each filtered facet's pass
+   * (filteredPasses) is counted here, by value (`valuesOf`).
    */
   async function facetCounts(
     textCondition: SQL | null,
     groups: FilterGroup[],
     estimatedTotal: number,
     main: Promise<CodeCounts>,
+    valuesOf: (facet: Facet) => SQL,
   ): Promise<{ facets: FacetCounts; approximate: boolean }> {
     const counts = emptyFacetCounts();
-    const activeGroups = new Set(groups.map((g) => g.facet));
-    const conditionsWithout = (dropped: FilterGroupName[]) => [
-      ...(textCondition ? [textCondition] : []),
-      ...groups.filter((g) => !dropped.includes(g.facet)).map((g) => g.condition),
-    ];
-    // The main pass (every filter) comes from sizeOf; each filtered facet has a pass of its own.
-    // Dropping a filter widens the match set by about the inverse of the share of documents it
-    // keeps, read from the whole-index counts if any are at hand (stale ones estimate as well).
-    // A range filter's share is not known: its pass is at least as large as the page's.
-    const documents = wholeIndex?.counts.get(0) ?? 0;
-    const expectedSize = (dropped: FilterGroupName[]) => {
-      if (dropped.length > 1) return { expected: estimatedTotal, estimated: false };
-      const codes = groups.filter((g) => dropped.includes(g.facet)).flatMap((g) => g.codes ?? []);
-      const kept = codes.reduce((n, code) => n + (wholeIndex?.counts.get(code) ?? 0), 0);
-      return documents && kept ? { expected: estimatedTotal / Math.min(1, kept / documents), estimated: true } : { expected: estimatedTotal, estimated: false };
-    };
     let approximate = false;
-    // A pass counted by code gives the counts of the facets it is for.
+    const addValues = (facet: Facet, result: { counts: Map<string, number>; approximate: boolean }) => {
+      approximate ||= result.approximate;
+      for (const [value, n] of result.counts) if (value !== "") counts[facet].push({ value, count: n });
+    };
+    // Counts by code (the main pass, the whole index) give the counts of the facets they are for.
     const addCodes = async (facets: Facet[], result: CodeCounts) => {
       approximate ||= result.approximate;
       await learnCodes(result.counts.keys());
@@ -611,28 +648,21 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
         if (key && facets.includes(key.facet)) counts[key.facet].push({ value: key.value, count: n });
       }
     };
-    const passes: Promise<void>[] = [];
-    const filtered = (facet: Facet) => filterGroupsOfFacet(facet).some((g) => activeGroups.has(g));
-    const plain = FACETS.filter((f) => !filtered(f));
-    if (plain.length) passes.push(main.then((result) => addCodes(plain, result)));
-    for (const facet of FACETS) {
-      if (!filtered(facet)) continue;
-      const dropped = filterGroupsOfFacet(facet).filter((g) => activeGroups.has(g));
-      const conditions = conditionsWithout(dropped);
-      const hasText = textCondition !== null;
-      const { expected, estimated } = expectedSize(dropped);
-      if (conditions.length === 0) passes.push(wholeIndexCounts().then((result) => addCodes([facet], result)));
-      else if (!FACET_VALUES[facet])
-        passes.push(filteredPassCounts((where) => scanCodes(where, hasText), 0, conditions, expected, estimated).then((result) => addCodes([facet], result)));
+    const hasText = textCondition !== null;
+    const passes = filteredPasses(textCondition, groups, estimatedTotal);
+    const plain = FACETS.filter((f) => !passes.some((p) => p.facet === f));
+    const counting: Promise<void>[] = [];
+    if (plain.length) counting.push(main.then((result) => addCodes(plain, result)));
+    for (const { facet, conditions, expected, estimated } of passes) {
+      if (conditions.length === 0) counting.push(wholeIndexCounts().then((result) => addCodes([facet], result)));
       else
-        passes.push(
-          filteredPassCounts((where) => scanValues(facet, where, hasText), "", conditions, expected, estimated).then((result) => {
-            approximate ||= result.approximate;
-            for (const [value, n] of result.counts) if (value !== "") counts[facet].push({ value, count: n });
-          }),
+        counting.push(
+          filteredPassCounts((where) => scanValues(valuesOf(facet), where, hasText), "", conditions, expected, estimated).then((result) =>
+            addValues(facet, result),
+          ),
         );
     }
-    await Promise.all(passes);
+    await Promise.all(counting);
     for (const f of FACETS) {
       counts[f].sort(byFacetCount);
       counts[f] = counts[f].slice(0, FACET_VALUE_LIMIT);
@@ -645,11 +675,12 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     // The query is compiled while its words are checked for typos; only a correction, which
     // most queries have none of, compiles it again.
     const [codes, fixes, asTyped] = await Promise.all([
-      codesOf(filterKeys(req.filters)),
+      codesOf([...filterKeys(req.filters), ...(req.filters.stakeholderType.length ? stakeholderTypeKeys() : [])]),
       q ? corrections(queryWords(q)) : Promise.resolve([]),
       q ? compileQuery(req, q, []) : Promise.resolve(null),
     ]);
     const groups = filterGroups(req.filters, codes);
+    const valuesOf = (facet: Facet): SQL => (facet === "stakeholderType" ? stakeholderValues(codes) : FACET_VALUES[facet]);
     const compiled = q && fixes.length ? await compileQuery(req, q, fixes) : asTyped;
     const corrections_ = fixes;
     if (compiled && compiled.tq.trim() === "") {
@@ -760,7 +791,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
       sizing.then((s) => s.size),
       req.withFacets === false
         ? null
-        : sizing.then((s) => facetCounts(textCondition, groups, s.estimated, s.size.then((z) => z.main!))),
+        : sizing.then((s) => facetCounts(textCondition, groups, s.estimated, s.size.then((z) => z.main!), valuesOf)),
     ]);
     const facets = counted?.facets ?? null;
     const hits: SearchHit[] = hitRows.map((r) => ({

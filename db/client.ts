@@ -46,8 +46,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // compiling, more than any statement of this app takes to run. Every plan costs over its
     // threshold once sequential scans are priced out (the text-search pool), among them the
     // driver's own type lookup on each new connection. No parallel workers either: a search
-    // already runs its statements side by side, and workers forked for one of them only take
-    // the cores from the others (measured: p95 of most query kinds 10–20 % lower without).
+    // already runs its statements side by side, and workers forked for one of them take the
+    // cores from the others and from other visitors' searches (one search at a time, the
+    // benchmark showed no difference beyond its noise).
     const session = { jit: "off", max_parallel_workers_per_gather: "0" };
     const client = postgres(config.databaseUrl, {
       max: 10,

@@ -350,8 +350,7 @@ async function main() {
     // vacuumed it, so its visibility map is set and dead row versions are gone. The whole scratch
     // database is vacuumed and checkpointed, not the index alone: otherwise the aftermath of
     // writing 100,000 cases (autovacuum of the case tables, a checkpoint writing their pages)
-    // runs in the background at a random moment of the measurement, on the same two cores, and
-    // one run's p95 differs from the next by a third.
+    // runs in the background at a random moment of the measurement, on the same two cores.
     if (engine.name === "postgres") {
       await handle.db.execute(sql`vacuum analyze`);
       await handle.db.execute(sql`checkpoint`).catch((e) => console.log(`No checkpoint before measuring (${e instanceof Error ? e.message : e}).`));

@@ -60,6 +60,17 @@ describe("postgres engine at scale", () => {
         expect(count).toBeGreaterThanOrEqual(1);
       }
     }
+    // A filtered facet's own pass, past the limit, is estimated from a sample too.
+    const twoFilters = { sdg: [11], language: ["en"] };
+    const passTruth = await exact.search(request({ filters: twoFilters }));
+    const passEstimate = await sampled.search(request({ filters: twoFilters }));
+    expect(passTruth.facets!.sdg.length).toBeGreaterThan(1);
+    expect(passEstimate.facetsApproximate).toBe(true);
+    expect(passEstimate.facets!.sdg.length).toBeGreaterThan(0);
+    for (const { value, count } of passEstimate.facets!.sdg) {
+      expect(passTruth.facets!.sdg.map((v) => v.value), `sdg:${value} really matches`).toContain(value);
+      expect(count).toBe(roundEstimate(count));
+    }
     // Under the limit nothing is estimated.
     const narrow = await sampled.search(request({ q: "zebrafinch" }));
     expect(narrow.facetsApproximate).toBe(false);

@@ -492,25 +492,26 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
   }
 
   /**
-   * The counts of a filtered facet's pass (its own filter dropped; `scan` counts under given
-   * conditions, `documents` is its key for the number of documents), expected to match about
-   * `expected` documents (`estimated`), or at least that many. One expected within the limit is
-   * counted exactly at once. Otherwise one scan of a sample (sized to hold about
-   * exactFacetCountLimit of them, at most an eighth of the documents) gives its size and, when
-   * that is over the limit, its counts; a smaller pass is then counted exactly.
+   * The counts of a filtered facet's pass (its own filter dropped; `values`: the facet's values
+   * of a row, "" counting the documents), expected to match about `expected` documents
+   * (`estimated`), or at least that many. One expected within the limit is counted exactly at
+   * once. Otherwise one scan of a sample (sized to hold about exactFacetCountLimit of them, at
+   * most an eighth of the documents) gives its size and, when that is over the limit, its counts;
+   * a smaller pass is then counted exactly.
    */
-  async function filteredPassCounts<K>(
-    scan: (where: SQL[]) => Promise<Map<K, number>>,
-    documents: K,
+  async function filteredPassCounts(
+    values: SQL,
     conditions: SQL[],
+    hasText: boolean,
     expected: number,
     estimated: boolean,
-  ): Promise<{ counts: Map<K, number>; approximate: boolean }> {
-    if (estimated && expected <= exactLimit) return { counts: await scan(conditions), approximate: false };
+  ): Promise<{ counts: Map<string, number>; approximate: boolean }> {
+    if (estimated && expected <= exactLimit) return { counts: await scanValues(values, conditions, hasText), approximate: false };
     const slices = Math.min(SAMPLE_SLICES / 8, Math.ceil((SAMPLE_SLICES * exactLimit) / Math.max(1, expected)));
-    const sampled = await scan([...conditions, await inSlices(slices)]);
-    if (((sampled.get(documents) ?? 0) * SAMPLE_SLICES) / slices <= exactLimit) return { counts: await scan(conditions), approximate: false };
-    return estimate(sampled, SAMPLE_SLICES / slices, documents);
+    const sampled = await scanValues(values, [...conditions, await inSlices(slices)], hasText);
+    if (((sampled.get("") ?? 0) * SAMPLE_SLICES) / slices <= exactLimit)
+      return { counts: await scanValues(values, conditions, hasText), approximate: false };
+    return estimate(sampled, SAMPLE_SLICES / slices, "");
   }
 
   /**
@@ -655,12 +656,7 @@ export function createPostgresEngine(db: DbOrTx, options: PostgresEngineOptions 
     if (plain.length) counting.push(main.then((result) => addCodes(plain, result)));
     for (const { facet, conditions, expected, estimated } of passes) {
       if (conditions.length === 0) counting.push(wholeIndexCounts().then((result) => addCodes([facet], result)));
-      else
-        counting.push(
-          filteredPassCounts((where) => scanValues(valuesOf(facet), where, hasText), "", conditions, expected, estimated).then((result) =>
-            addValues(facet, result),
-          ),
-        );
+      else counting.push(filteredPassCounts(valuesOf(facet), conditions, hasText, expected, estimated).then((result) => addValues(facet, result)));
     }
     await Promise.all(counting);
     for (const f of FACETS) {
